@@ -1,0 +1,23 @@
+namespace PolicyKit.Analyzers;
+
+/// <summary>Every rule id PolicyKit ships. Ids appear in acceptance reports: never reuse one.</summary>
+internal static class RuleIds
+{
+    public const string SqlFromNonConstantString = "PK1001";
+    public const string HardcodedCredential = "PK2001";
+    public const string HardcodedKey = "PK2002";
+    public const string SwallowedAuthError = "PK3001";
+    public const string EndpointWithoutAuthorization = "PK3002";
+    public const string PasswordOptionsWeakerThanPolicy = "PK3003";
+    public const string SessionWeakerThanPolicy = "PK3004";
+    public const string ErrorDetailsShown = "PK3005";
+    public const string WeakHash = "PK4001";
+    public const string WeakCipher = "PK4002";
+    public const string InsecureRandomness = "PK4003";
+    public const string CertificateValidationDisabled = "PK4004";
+    public const string CleartextTransport = "PK4005";
+    public const string SensitiveDataInLogs = "PK5001";
+    public const string PersonalDataWithoutRetention = "PK5002";
+    public const string PolicyFileInvalid = "PK9001";
+    public const string WaiverExpired = "PK9002";
+}
