@@ -24,8 +24,6 @@ internal sealed class StringOriginAnalysis
     private readonly INamedTypeSymbol? _stringBuilder;
     private readonly INamedTypeSymbol? _formatProvider;
     private readonly INamedTypeSymbol? _compositeFormat;
-    private readonly INamedTypeSymbol? _environment;
-    private readonly INamedTypeSymbol? _type;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), StringOrigin?> _returns =
         new(MethodBudgetKeyComparer.Instance);
 
@@ -34,8 +32,6 @@ internal sealed class StringOriginAnalysis
         _stringBuilder = WellKnownTypes.Get(compilation, "System.Text.StringBuilder");
         _formatProvider = WellKnownTypes.Get(compilation, "System.IFormatProvider");
         _compositeFormat = WellKnownTypes.Get(compilation, "System.Text.CompositeFormat");
-        _environment = WellKnownTypes.Get(compilation, "System.Environment");
-        _type = WellKnownTypes.Get(compilation, "System.Type");
     }
 
     /// <summary>
@@ -83,6 +79,10 @@ internal sealed class StringOriginAnalysis
 
         return any ? result : StringOrigin.Opaque;
     }
+
+    // By name: System.Environment is forwarded by several reference assemblies, so a metadata-name lookup can be ambiguous.
+    private static bool IsSystemType(INamedTypeSymbol? type, string name) =>
+        type is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && type.Name == name;
 
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
@@ -147,7 +147,7 @@ internal sealed class StringOriginAnalysis
                 case IParameterReferenceOperation parameter:
                     return Parameter(parameter.Parameter);
                 case IFieldReferenceOperation field:
-                    return Field(field.Field);
+                    return Field(field.Field, field);
                 case IPropertyReferenceOperation property:
                     return Property(property);
                 case IInvocationOperation invocation:
@@ -262,7 +262,7 @@ internal sealed class StringOriginAnalysis
                 ? StringOrigin.Piece(StringOrigin.Constant, Visit(compound.Value), StringBuildKind.Concatenation)
                 : StringOrigin.Opaque;
 
-        private StringOrigin Field(IFieldSymbol field)
+        private StringOrigin Field(IFieldSymbol field, IOperation reference)
         {
             if (field.ContainingType?.SpecialType == SpecialType.System_String && field.Name == nameof(string.Empty))
             {
@@ -295,26 +295,36 @@ internal sealed class StringOriginAnalysis
                 }
             }
 
-            Exit(field);
-            if (any)
+            if (!any && field.IsReadOnly)
             {
-                return result;
+                // A readonly field is what its initialiser says (constructors aside, which this does not read).
+                result = ReadOnlyInitializer(field, reference);
+                any = true;
             }
 
-            return field.IsReadOnly && HasLiteralInitializer(field, _cancellationToken) ? StringOrigin.Constant : StringOrigin.Opaque;
+            Exit(field);
+            return any ? result : StringOrigin.Opaque;
         }
 
-        private static bool HasLiteralInitializer(IFieldSymbol field, CancellationToken cancellationToken)
+        private StringOrigin ReadOnlyInitializer(IFieldSymbol field, IOperation reference)
         {
-            foreach (var reference in field.DeclaringSyntaxReferences)
+            foreach (var syntaxReference in field.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value })
+                if (syntaxReference.GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer })
                 {
-                    return IsLiteralOnly(value);
+                    continue;
                 }
+
+                if (reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree
+                    && model.GetOperation(initializer, _cancellationToken) is IFieldInitializerOperation operation)
+                {
+                    return Visit(operation.Value);
+                }
+
+                return IsLiteralOnly(initializer.Value) ? StringOrigin.Constant : StringOrigin.Opaque;
             }
 
-            return false;
+            return StringOrigin.Opaque;
         }
 
         private static bool IsLiteralOnly(ExpressionSyntax expression) => expression switch
@@ -342,14 +352,13 @@ internal sealed class StringOriginAnalysis
         private StringOrigin Property(IPropertyReferenceOperation reference)
         {
             var property = reference.Property;
-            if (Is(property.ContainingType, _analysis._environment) && property.Name == "NewLine")
+            if (property.Name == "NewLine" && IsSystemType(property.ContainingType, "Environment"))
             {
                 return StringOrigin.Constant;
             }
 
             // typeof(Order).Name: a type's name is fixed at compile time, common in generic Dapper repositories.
-            if (Is(property.ContainingType, _analysis._type) && reference.Instance is ITypeOfOperation
-                && property.Name is nameof(System.Type.Name) or nameof(System.Type.FullName))
+            if (reference.Instance is ITypeOfOperation && property.Name is nameof(System.Type.Name) or nameof(System.Type.FullName))
             {
                 return StringOrigin.Constant;
             }
