@@ -43,11 +43,6 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Value.Type?.SpecialType is not (SpecialType.System_String or SpecialType.None))
-        {
-            return;
-        }
-
         var name = assignment.Target switch
         {
             IPropertyReferenceOperation { Arguments.Length: 1 } indexer => indexer.Arguments[0].Value.ConstantValue.Value as string,
@@ -231,6 +226,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         text = string.Empty;
         at = value;
         var unwrapped = Unwrap(value);
+        var written = unwrapped;
         if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: 1 } toBase64
             && Unwrap(toBase64.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
             && IsEncoding(getBytes.TargetMethod.ContainingType))
@@ -251,7 +247,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         text = constant;
-        at = ReferenceEquals(source, unwrapped) ? value : source;
+        at = ReferenceEquals(source, written) ? value : source;
         return true;
     }
 
