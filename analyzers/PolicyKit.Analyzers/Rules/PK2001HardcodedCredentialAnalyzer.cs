@@ -43,6 +43,10 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!MayCarryText(assignment.Value))
+        {
+            return;
+        }
         var name = assignment.Target switch
         {
             IPropertyReferenceOperation { Arguments.Length: 1 } indexer => indexer.Arguments[0].Value.ConstantValue.Value as string,
@@ -85,7 +89,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context, CredentialSinkSymbols symbols)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter)
+        if (argument.Parameter is not { } parameter || !MayCarryText(argument.Value))
         {
             return;
         }
@@ -329,6 +333,16 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             default:
                 return false;
         }
+    }
+
+    // Cheap filter before any name is split: only constants, followed locals and fields, built strings and
+    // Encoding/Convert calls can carry a literal.
+    private static bool MayCarryText(IOperation value)
+    {
+        var unwrapped = Unwrap(value);
+        return unwrapped.ConstantValue.HasValue
+            || unwrapped is ILocalReferenceOperation or IFieldReferenceOperation or IInterpolatedStringOperation
+                or IBinaryOperation or IInvocationOperation;
     }
 
     private static string? KeyOfPair(IOperation? call)

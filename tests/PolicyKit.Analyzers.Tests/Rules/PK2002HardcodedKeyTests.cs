@@ -287,4 +287,19 @@ public sealed class PK2002HardcodedKeyTests
             public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes("a-text-secret-reported-by-PK2001-instead"));
         }
         """);
+    [Fact]
+    public Task Ignores_key_derived_from_a_password_with_random_salt_field() => Verify.NoDiagnostic("""
+        using System.Security.Cryptography;
+        class Vault
+        {
+            private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
+            public Aes Open(string passphrase)
+            {
+                var aes = Aes.Create();
+                aes.Key = Rfc2898DeriveBytes.Pbkdf2(passphrase, _salt, 600_000, HashAlgorithmName.SHA256, 32);
+                aes.IV = RandomNumberGenerator.GetBytes(aes.BlockSize / 8);
+                return aes;
+            }
+        }
+        """);
 }
