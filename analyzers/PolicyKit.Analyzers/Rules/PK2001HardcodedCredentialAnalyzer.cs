@@ -1,0 +1,423 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Symbols;
+
+namespace PolicyKit.Analyzers.Rules;
+
+/// <summary>PK2001: a password, token, API key or connection-string password written in source (MN-01, MN-11..15, A.11.5.3, MIC-24).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
+        RuleIds.HardcodedCredential, RuleCategory.Secrets, DiagnosticSeverity.Warning,
+        cwe: new[] { 798, 259 }, controls: new[] { "MN-01", "MN-11", "A.11.5.3", "A.12.3.2", "MIC-24" });
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Literals are everywhere, so there is no library whose absence switches the rule off; these types only
+            // add sinks whose parameter names do not say "password".
+            var symbols = new CredentialSinkSymbols(start.Compilation);
+            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(
+                AnalyzeInitializer,
+                OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator,
+                OperationKind.ParameterInitializer);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
+            start.RegisterOperationAction(AnalyzeComparison, OperationKind.BinaryOperator);
+            start.RegisterOperationAction(AnalyzeEqualsCall, OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!MayCarryText(assignment.Value))
+        {
+            return;
+        }
+        var name = assignment.Target switch
+        {
+            IPropertyReferenceOperation { Arguments.Length: 1 } indexer => indexer.Arguments[0].Value.ConstantValue.Value as string,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        Check(context, assignment.Value, name, CredentialNames.Classify(name));
+    }
+
+    private static void AnalyzeInitializer(OperationAnalysisContext context)
+    {
+        switch (context.Operation)
+        {
+            case IFieldInitializerOperation field:
+                foreach (var symbol in field.InitializedFields)
+                {
+                    Check(context, field.Value, symbol.Name, CredentialNames.Classify(symbol.Name));
+                }
+
+                break;
+            case IPropertyInitializerOperation property:
+                foreach (var symbol in property.InitializedProperties)
+                {
+                    Check(context, property.Value, symbol.Name, CredentialNames.Classify(symbol.Name));
+                }
+
+                break;
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Check(context, initializer.Value, declarator.Symbol.Name, CredentialNames.Classify(declarator.Symbol.Name));
+                break;
+            case IParameterInitializerOperation parameter:
+                Check(context, parameter.Value, parameter.Parameter.Name, CredentialNames.Classify(parameter.Parameter.Name));
+                break;
+        }
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, CredentialSinkSymbols symbols)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.Parameter is not { } parameter || !MayCarryText(argument.Value))
+        {
+            return;
+        }
+
+        var method = parameter.ContainingSymbol as IMethodSymbol;
+        var kind = CredentialNames.Classify(parameter.Name);
+        if (kind != CredentialNameKind.None)
+        {
+            Check(context, argument.Value, SinkName(method, parameter), kind);
+            return;
+        }
+
+        var containingType = method?.ContainingType;
+        if (containingType is null)
+        {
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containingType, symbols.AuthenticationHeaderValue) && parameter.Name == "parameter")
+        {
+            Check(context, argument.Value, "AuthenticationHeaderValue", CredentialNameKind.AuthorizationHeader);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(containingType, symbols.SymmetricSecurityKey) && parameter.Name == "key")
+        {
+            CheckSigningKeyText(context, argument.Value);
+        }
+        else if (parameter.Name == "value")
+        {
+            // Headers.Add("Authorization", "Basic …"), dictionary.Add("ApiKey", "…"), SetEnvironmentVariable("DB_PASSWORD", "…").
+            var key = KeyOfPair(argument.Parent);
+            Check(context, argument.Value, key, CredentialNames.Classify(key));
+        }
+    }
+
+    private static void AnalyzeComparison(OperationAnalysisContext context)
+    {
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && binary.LeftOperand.Type?.SpecialType == SpecialType.System_String)
+        {
+            CheckComparison(context, binary.LeftOperand, binary.RightOperand);
+        }
+    }
+
+    // MN-01: "if (password == "s3cret")" is one hard-coded credential for everybody.
+    private static void AnalyzeEqualsCall(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != "Equals" || method.ContainingType?.SpecialType != SpecialType.System_String)
+        {
+            return;
+        }
+
+        if (invocation.Instance is { } instance && invocation.Arguments.Length >= 1)
+        {
+            CheckComparison(context, instance, invocation.Arguments[0].Value);
+        }
+        else if (invocation.Instance is null && invocation.Arguments.Length >= 2)
+        {
+            CheckComparison(context, invocation.Arguments[0].Value, invocation.Arguments[1].Value);
+        }
+    }
+
+    private static void CheckComparison(OperationAnalysisContext context, IOperation left, IOperation right)
+    {
+        var (named, literal) = left.ConstantValue.HasValue ? (right, left) : (left, right);
+        if (!literal.ConstantValue.HasValue || named.ConstantValue.HasValue)
+        {
+            return;
+        }
+
+        var name = ReferencedName(Unwrap(named));
+        if (CredentialNames.Classify(name) == CredentialNameKind.Secret)
+        {
+            Check(context, literal, name, CredentialNameKind.Secret);
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation value, string? sinkName, CredentialNameKind kind)
+    {
+        if (kind == CredentialNameKind.None || sinkName is null)
+        {
+            return;
+        }
+
+        if (kind == CredentialNameKind.ConnectionString)
+        {
+            CheckConnectionString(context, value, sinkName);
+            return;
+        }
+
+        if (!TryGetText(value, context, out var text, out var at))
+        {
+            return;
+        }
+
+        var secret = kind == CredentialNameKind.AuthorizationHeader
+            ? CredentialValues.IsAuthorizationSecret(text)
+            : CredentialValues.IsSecret(text, sinkName);
+        if (secret)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), sinkName));
+        }
+    }
+
+    // JWT signing keys: new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")). Any text counts, sentences included.
+    private static void CheckSigningKeyText(OperationAnalysisContext context, IOperation value)
+    {
+        var bytes = Follow(Unwrap(value), context);
+        if (bytes is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
+            && IsEncoding(getBytes.TargetMethod.ContainingType)
+            && TryGetText(getBytes.Arguments[0].Value, context, out var text, out var at, signingKey: true)
+            && text.Trim().Length > 0 && !CredentialPlaceholders.IsPlaceholder(text.Trim()))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), "SymmetricSecurityKey"));
+        }
+    }
+
+    private static void CheckConnectionString(OperationAnalysisContext context, IOperation value, string sinkName)
+    {
+        var source = Follow(Unwrap(value), context);
+        if (source is null || IsReportedAtDeclaration(Unwrap(value), source))
+        {
+            return;
+        }
+
+        var builder = new StringBuilder();
+        if (Flatten(source, builder, context) && CredentialValues.HasConnectionStringSecret(builder.ToString()))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, source.Syntax.GetLocation(), sinkName));
+        }
+    }
+
+    // Constant text, with the operation to report: the literal itself where it can be seen.
+    private static bool TryGetText(IOperation value, OperationAnalysisContext context, out string text, out IOperation at, bool signingKey = false)
+    {
+        text = string.Empty;
+        at = value;
+        var unwrapped = Unwrap(value);
+        var written = unwrapped;
+        if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: 1 } toBase64
+            && Unwrap(toBase64.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
+            && IsEncoding(getBytes.TargetMethod.ContainingType))
+        {
+            // Authorization: Basic <base64("user:password")>.
+            unwrapped = Unwrap(getBytes.Arguments[0].Value);
+        }
+
+        var source = Follow(unwrapped, context);
+        if (source?.ConstantValue is not { HasValue: true, Value: string constant })
+        {
+            return false;
+        }
+
+        if (!signingKey && IsReportedAtDeclaration(unwrapped, source))
+        {
+            return false;
+        }
+
+        text = constant;
+        at = ReferenceEquals(source, written) ? value : source;
+        return true;
+    }
+
+    // A named constant or local whose own declaration is reported is not reported again where it is used.
+    private static bool IsReportedAtDeclaration(IOperation reference, IOperation source)
+    {
+        var name = ReferencedName(reference);
+        if (name is null || reference is IPropertyReferenceOperation)
+        {
+            return false;
+        }
+
+        var kind = CredentialNames.Classify(name);
+        if (kind == CredentialNameKind.None)
+        {
+            return false;
+        }
+
+        return kind != CredentialNameKind.Secret
+            || source.ConstantValue is not { HasValue: true, Value: string text }
+            || CredentialValues.IsSecret(text, name);
+    }
+
+    // Locals assigned once and readonly fields are followed to their initialiser; constants are already constant.
+    private static IOperation? Follow(IOperation value, OperationAnalysisContext context)
+    {
+        if (value.ConstantValue.HasValue)
+        {
+            return value;
+        }
+
+        return value is ILocalReferenceOperation or IFieldReferenceOperation
+            ? InitialValue.Of(value, mutableContents: false, context.CancellationToken) is { } initial ? Unwrap(initial) : null
+            : value;
+    }
+
+    // Text of a connection string with non-constant parts replaced by a hole: $"Server={host};Password=abc" still shows its password.
+    private static bool Flatten(IOperation operation, StringBuilder builder, OperationAnalysisContext context)
+    {
+        operation = Unwrap(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: string text })
+        {
+            builder.Append(text);
+            return true;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal })
+                    {
+                        builder.Append(literal);
+                    }
+                    else if (part is IInterpolationOperation { Expression.ConstantValue.Value: string constant })
+                    {
+                        builder.Append(constant);
+                    }
+                    else
+                    {
+                        builder.Append(CredentialValues.Hole);
+                    }
+                }
+
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                if (!Flatten(concatenation.LeftOperand, builder, context))
+                {
+                    builder.Append(CredentialValues.Hole);
+                }
+
+                if (!Flatten(concatenation.RightOperand, builder, context))
+                {
+                    builder.Append(CredentialValues.Hole);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Cheap filter before any name is split: only constants, followed locals and fields, built strings and
+    // Encoding/Convert calls can carry a literal.
+    private static bool MayCarryText(IOperation value)
+    {
+        var unwrapped = Unwrap(value);
+        return unwrapped.ConstantValue.HasValue
+            || unwrapped is ILocalReferenceOperation or IFieldReferenceOperation or IInterpolatedStringOperation
+                or IBinaryOperation or IInvocationOperation;
+    }
+
+    private static string? KeyOfPair(IOperation? call)
+    {
+        var arguments = call switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is "key" or "name" or "variable" or "headerName"
+                && argument.Value.ConstantValue.Value is string key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ReferencedName(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property.Name,
+        _ => null,
+    };
+
+    private static string SinkName(IMethodSymbol? method, IParameterSymbol parameter)
+    {
+        if (method is null)
+        {
+            return parameter.Name;
+        }
+
+        var owner = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+        return owner + "(" + parameter.Name + ")";
+    }
+
+    private static bool IsEncoding(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Encoding" && current.ContainingNamespace is { Name: "Text", ContainingNamespace.Name: "System" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private sealed class CredentialSinkSymbols
+    {
+        public CredentialSinkSymbols(Compilation compilation)
+        {
+            AuthenticationHeaderValue = WellKnownTypes.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+            SymmetricSecurityKey = WellKnownTypes.Get(compilation, "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
+        }
+
+        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+        public INamedTypeSymbol? SymmetricSecurityKey { get; }
+    }
+}
