@@ -14,7 +14,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
         RuleIds.HardcodedCredential, RuleCategory.Secrets, DiagnosticSeverity.Warning,
-        cwe: new[] { 798, 259 }, controls: new[] { "MN-01", "MN-11", "A.11.5.3", "A.12.3.2", "MIC-24" });
+        cwe: new[] { 798, 259 }, controls: new[] { "MN-01", "MN-14", "A.11.5.3", "A.12.3.2", "MIC-24" });
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
