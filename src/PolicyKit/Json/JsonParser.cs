@@ -14,6 +14,7 @@ public sealed class JsonParser
 {
     private readonly string text;
     private readonly JsonParseOptions options;
+    private readonly int maxDepth;
     private readonly LineMap lines;
     private readonly List<JsonError> errors = new();
     private int pos;
@@ -23,6 +24,9 @@ public sealed class JsonParser
     {
         this.text = text;
         this.options = options;
+
+        // Recursion is bounded by the depth limit; a caller's larger limit is capped so the stack stays small.
+        maxDepth = Math.Max(1, Math.Min(options.MaxDepth, 512));
         lines = new LineMap(text);
     }
 
@@ -123,9 +127,9 @@ public sealed class JsonParser
     private JsonNode? ParseObject(int depth)
     {
         var start = pos;
-        if (depth > options.MaxDepth)
+        if (depth > maxDepth)
         {
-            Fail(JsonErrorKind.TooDeep, start, 1, $"Objects and arrays nest deeper than {options.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels.");
+            Fail(JsonErrorKind.TooDeep, start, 1, $"Objects and arrays nest deeper than {maxDepth.ToString(CultureInfo.InvariantCulture)} levels.");
             return null;
         }
 
@@ -223,9 +227,9 @@ public sealed class JsonParser
     private JsonNode? ParseArray(int depth)
     {
         var start = pos;
-        if (depth > options.MaxDepth)
+        if (depth > maxDepth)
         {
-            Fail(JsonErrorKind.TooDeep, start, 1, $"Objects and arrays nest deeper than {options.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels.");
+            Fail(JsonErrorKind.TooDeep, start, 1, $"Objects and arrays nest deeper than {maxDepth.ToString(CultureInfo.InvariantCulture)} levels.");
             return null;
         }
 
