@@ -12,7 +12,7 @@ internal enum SecurityNameKind
     /// <summary>A secret or unguessable value: token, password, OTP, verification code, salt, key, nonce …</summary>
     SecurityValue,
 
-    /// <summary>Clearly not a secret: delay, jitter, index, colour, sample, test data, a length or count.</summary>
+    /// <summary>Clearly not a secret: delay, jitter, colour, sample, shuffle, test data, a length or count.</summary>
     Benign,
 }
 
@@ -59,7 +59,7 @@ internal static class SecurityNames
     // describing a secret rather than the secret itself (saltLength, tokenExpiryMinutes).
     private static readonly HashSet<string> BenignWords = new(StringComparer.Ordinal)
     {
-        "delay", "jitter", "backoff", "retry", "wait", "sleep", "index", "idx", "color", "colour", "shuffle",
+        "delay", "jitter", "backoff", "retry", "wait", "sleep", "color", "colour", "shuffle",
         "shuffled", "sample", "sampling", "dice", "roll", "game", "score", "weight", "chance", "probability",
         "percent", "percentage", "noise", "test", "fake", "dummy", "mock", "stub", "seed", "offset", "position",
         "angle", "speed", "length", "len", "size", "count", "expiry", "expiration", "expires", "lifetime", "ttl",
@@ -103,6 +103,13 @@ internal static class SecurityNames
             if (BenignWords.Contains(word))
             {
                 return SecurityNameKind.Benign;
+            }
+
+            // An index says nothing by itself: picking a character of a password and picking a quote of the day
+            // both use one, so the caller decides from the enclosing method (GeneratePassword vs. QuoteOfTheDay).
+            if (word is "index" or "idx")
+            {
+                return SecurityNameKind.Neutral;
             }
         }
 
