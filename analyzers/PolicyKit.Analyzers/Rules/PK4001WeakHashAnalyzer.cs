@@ -1,0 +1,553 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Policy;
+using PolicyKit.Analyzers.Symbols;
+
+namespace PolicyKit.Analyzers.Rules;
+
+/// <summary>PK4001: a hash or password hashing setting weaker than the policy (A.12.3.1, A.11.5.3, MIC-53).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming the type a code fix may substitute (e.g. <c>SHA256</c>).</summary>
+    public const string ReplacementTypeProperty = "ReplacementType";
+
+    internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
+        RuleIds.WeakHash,
+        RuleCategory.Cryptography,
+        DiagnosticSeverity.Warning,
+        cwe: new[] { 327, 328, 916 },
+        controls: new[] { "A.12.3.1", "A.11.5.3", "MIC-53" });
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (HashSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var analysis = new Analysis(symbols, CryptoThresholds.Get(start));
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
+            if (symbols.HashAlgorithmName is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeHashName, OperationKind.PropertyReference);
+            }
+
+            if (symbols.PasswordHasherOptions is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeHasherOption, OperationKind.SimpleAssignment);
+            }
+        });
+    }
+
+    private sealed class Analysis
+    {
+        private readonly HashSymbols symbols;
+        private readonly CryptoThresholds thresholds;
+        private readonly ImmutableDictionary<string, string?> fixProperties;
+
+        public Analysis(HashSymbols symbols, CryptoThresholds thresholds)
+        {
+            this.symbols = symbols;
+            this.thresholds = thresholds;
+            var replacement = HashSymbols.TypeNameOf(thresholds.MinimumHash);
+            fixProperties = replacement is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(ReplacementTypeProperty, replacement);
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic)
+            {
+                return;
+            }
+
+            var type = method.ContainingType;
+            if (symbols.HashOf(type) is { } hash)
+            {
+                AnalyzeStaticHashCall(context, invocation, hash);
+            }
+            else if (method.Name == "Create" && symbols.IsNamedFactory(type) && invocation.Arguments.Length == 1)
+            {
+                ReportNamedHash(context, invocation);
+            }
+            else if (method.Name == "CreateFromName" && SymbolEqualityComparer.Default.Equals(type, symbols.CryptoConfig))
+            {
+                ReportNamedHash(context, invocation);
+            }
+            else if (method.Name == "Pbkdf2" && (SymbolEqualityComparer.Default.Equals(type, symbols.Rfc2898DeriveBytes)
+                || SymbolEqualityComparer.Default.Equals(type, symbols.KeyDerivation)))
+            {
+                AnalyzePbkdf2(context, invocation, invocation.Arguments, defaultsToSha1: false);
+            }
+        }
+
+        public void AnalyzeCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            if (symbols.HashOf(type) is { } hash)
+            {
+                if (thresholds.IsWeakHash(hash))
+                {
+                    Report(context, creation, PasswordFlowsInto(creation), ImmutableDictionary<string, string?>.Empty, hash, thresholds.MinimumHash);
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, symbols.Rfc2898DeriveBytes))
+            {
+                // Rfc2898DeriveBytes(password, salt) defaults to HMAC-SHA1 and 1,000 iterations.
+                AnalyzePbkdf2(context, creation, creation.Arguments, defaultsToSha1: true);
+            }
+        }
+
+        public void AnalyzeHashName(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            var property = reference.Property;
+            if (!property.IsStatic || !SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HashAlgorithmName))
+            {
+                return;
+            }
+
+            var hash = CryptoThresholds.CanonicalHash(property.Name);
+            if (!thresholds.IsWeakHash(hash) || SkipConversions(reference.Parent) is not IArgumentOperation argument)
+            {
+                return;
+            }
+
+            // Comparisons (name == HashAlgorithmName.SHA1) read a name; only an argument chooses the algorithm.
+            // The PBKDF2 calls report their hash together with their iteration count.
+            if (argument.Parent is IInvocationOperation { TargetMethod.Name: "Pbkdf2" } call
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.Rfc2898DeriveBytes))
+            {
+                return;
+            }
+
+            if (argument.Parent is IObjectCreationOperation creation
+                && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Rfc2898DeriveBytes))
+            {
+                return;
+            }
+
+            Report(context, reference, passwordInput: false, ImmutableDictionary<string, string?>.Empty, hash, thresholds.MinimumHash);
+        }
+
+        public void AnalyzeHasherOption(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation target
+                || !SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, symbols.PasswordHasherOptions))
+            {
+                return;
+            }
+
+            var value = SkipConversionsDown(assignment.Value);
+            var minimum = thresholds.MinimumPbkdf2Iterations;
+            if (target.Property.Name == "IterationCount" && value.ConstantValue is { HasValue: true, Value: int count } && count < minimum)
+            {
+                Report(context, assignment, passwordInput: true, ImmutableDictionary<string, string?>.Empty,
+                    "PasswordHasherOptions.IterationCount = " + count.ToString(CultureInfo.InvariantCulture),
+                    Iterations(minimum));
+            }
+            else if (target.Property.Name == "CompatibilityMode" && value is IFieldReferenceOperation { Field.Name: "IdentityV2" })
+            {
+                // Identity V2 hashes are PBKDF2-HMAC-SHA1 with 1,000 iterations (ASP.NET Core PasswordHasher).
+                Report(context, assignment, passwordInput: true, ImmutableDictionary<string, string?>.Empty,
+                    "PasswordHasherCompatibilityMode.IdentityV2 (PBKDF2-HMAC-SHA1, 1000 iterations)",
+                    thresholds.MinimumHash + " and " + Iterations(minimum));
+            }
+        }
+
+        private void AnalyzeStaticHashCall(OperationAnalysisContext context, IInvocationOperation invocation, string hash)
+        {
+            var method = invocation.TargetMethod;
+            var isCreate = method.Name == "Create";
+            if (!isCreate && method.Name is not ("HashData" or "HashDataAsync" or "TryHashData"))
+            {
+                return;
+            }
+
+            if (!thresholds.IsWeakHash(hash))
+            {
+                return;
+            }
+
+            var password = isCreate ? PasswordFlowsInto(invocation) : HasPasswordSource(invocation.Arguments);
+            var properties = IsFixable(method) ? fixProperties : ImmutableDictionary<string, string?>.Empty;
+            Report(context, invocation, password, properties, hash, thresholds.MinimumHash);
+        }
+
+        private void ReportNamedHash(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0
+                || SkipConversionsDown(invocation.Arguments[0].Value).ConstantValue is not { HasValue: true, Value: string name }
+                || HashSymbols.HashOfName(name) is not { } hash
+                || !thresholds.IsWeakHash(hash))
+            {
+                return;
+            }
+
+            Report(context, invocation, PasswordFlowsInto(invocation), ImmutableDictionary<string, string?>.Empty, hash, thresholds.MinimumHash);
+        }
+
+        private void AnalyzePbkdf2(OperationAnalysisContext context, IOperation call, ImmutableArray<IArgumentOperation> arguments, bool defaultsToSha1)
+        {
+            string? hash = defaultsToSha1 ? "SHA-1" : null;
+            int? iterations = defaultsToSha1 ? 1000 : null;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                var value = SkipConversionsDown(argument.Value);
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.HashAlgorithmName))
+                {
+                    hash = value is IPropertyReferenceOperation { Property.IsStatic: true } named
+                        && SymbolEqualityComparer.Default.Equals(named.Property.ContainingType, symbols.HashAlgorithmName)
+                        ? CryptoThresholds.CanonicalHash(named.Property.Name)
+                        : null;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.KeyDerivationPrf))
+                {
+                    hash = value is IFieldReferenceOperation prf && prf.Field.Name.StartsWith("HMAC", System.StringComparison.Ordinal)
+                        ? CryptoThresholds.CanonicalHash(prf.Field.Name.Substring(4))
+                        : null;
+                }
+                else if (parameter.Name is "iterations" or "iterationCount")
+                {
+                    iterations = value.ConstantValue is { HasValue: true, Value: int count } ? count : null;
+                }
+            }
+
+            var weakHash = hash is not null && thresholds.IsWeakHash(hash);
+            var minimum = thresholds.MinimumPbkdf2Iterations;
+            var fewIterations = iterations is { } n && n < minimum;
+            if (!weakHash && !fewIterations)
+            {
+                return;
+            }
+
+            var found = hash is null ? "PBKDF2" : "PBKDF2-HMAC-" + hash.Replace("-", string.Empty);
+            if (fewIterations)
+            {
+                found += " with " + iterations!.Value.ToString(CultureInfo.InvariantCulture) + " iterations";
+            }
+
+            var required = weakHash && fewIterations ? thresholds.MinimumHash + " and " + Iterations(minimum)
+                : weakHash ? thresholds.MinimumHash
+                : Iterations(minimum);
+
+            // A password-based KDF always hashes a password (CWE-916): report at the higher severity.
+            Report(context, call, passwordInput: true, ImmutableDictionary<string, string?>.Empty, found, required);
+        }
+
+        private static bool IsFixable(IMethodSymbol method)
+        {
+            // Create() and the one-shot HashData overloads that return a new array (or stream task) keep compiling
+            // with SHA256 in place of MD5; overloads that write into a caller's span would need a larger buffer.
+            if (method.Name == "Create")
+            {
+                return method.Parameters.Length == 0;
+            }
+
+            if (method.Name == "TryHashData")
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == "destination" || parameter.Name == "key")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Iterations(int count) => count.ToString(CultureInfo.InvariantCulture) + " iterations";
+
+        private static void Report(OperationAnalysisContext context, IOperation at, bool passwordInput,
+            ImmutableDictionary<string, string?> properties, string found, string required)
+        {
+            // A weak hash of a password is worse than one of a file: offline guessing is cheap (CWE-916).
+            var severity = passwordInput ? DiagnosticSeverity.Error : Rule.DefaultSeverity;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), severity, null, properties, found, required));
+        }
+    }
+
+    private static bool HasPasswordSource(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Name: "source" or "inputStream" or "data" } && IsPasswordInput(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a hash object made here hashes a password: directly, or through the local it is stored in.</summary>
+    private static bool PasswordFlowsInto(IOperation creation)
+    {
+        var parent = SkipConversions(creation.Parent);
+        if (parent is IInvocationOperation call && call.Instance is not null && IsComputeHash(call))
+        {
+            return HasPasswordArgument(call);
+        }
+
+        if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            return false;
+        }
+
+        var root = declarator;
+        IOperation top = root;
+        while (top.Parent is not null)
+        {
+            top = top.Parent;
+        }
+
+        foreach (var operation in top.Descendants())
+        {
+            if (operation is IInvocationOperation use
+                && SkipConversionsDown(use.Instance) is ILocalReferenceOperation local
+                && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                && IsComputeHash(use)
+                && HasPasswordArgument(use))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsComputeHash(IInvocationOperation call) =>
+        call.TargetMethod.Name is "ComputeHash" or "ComputeHashAsync" or "TryComputeHash" or "TransformFinalBlock" or "TransformBlock";
+
+    private static bool HasPasswordArgument(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (IsPasswordInput(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPasswordInput(IOperation? value)
+    {
+        value = SkipConversionsDown(value);
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                return SecurityNames.IsPasswordLike(local.Local.Name);
+            case IParameterReferenceOperation parameter:
+                return SecurityNames.IsPasswordLike(parameter.Parameter.Name);
+            case IFieldReferenceOperation field:
+                return SecurityNames.IsPasswordLike(field.Field.Name);
+            case IPropertyReferenceOperation property:
+                return SecurityNames.IsPasswordLike(property.Property.Name);
+            case IBinaryOperation binary:
+                return IsPasswordInput(binary.LeftOperand) || IsPasswordInput(binary.RightOperand);
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && IsPasswordInput(hole.Expression))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IInvocationOperation call when call.TargetMethod.Name is "GetBytes" or "FromBase64String" or "ToCharArray" or "AsSpan":
+                // Encoding.UTF8.GetBytes(password), password.AsSpan(): the bytes are the password.
+                return IsPasswordInput(call.Instance is { } instance && call.TargetMethod.Name is "ToCharArray" or "AsSpan"
+                    ? instance
+                    : call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            default:
+                return false;
+        }
+    }
+
+    private static IOperation? SkipConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    private static IOperation SkipConversionsDown(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation!;
+    }
+
+    /// <summary>The hash types and password hashing APIs of one compilation.</summary>
+    private sealed class HashSymbols
+    {
+        private static readonly (string MetadataName, string Hash)[] HashTypes =
+        {
+            ("System.Security.Cryptography.MD5", "MD5"),
+            ("System.Security.Cryptography.MD5CryptoServiceProvider", "MD5"),
+            ("System.Security.Cryptography.HMACMD5", "MD5"),
+            ("System.Security.Cryptography.SHA1", "SHA-1"),
+            ("System.Security.Cryptography.SHA1Managed", "SHA-1"),
+            ("System.Security.Cryptography.SHA1CryptoServiceProvider", "SHA-1"),
+            ("System.Security.Cryptography.HMACSHA1", "SHA-1"),
+            ("System.Security.Cryptography.SHA256", "SHA-256"),
+            ("System.Security.Cryptography.SHA256Managed", "SHA-256"),
+            ("System.Security.Cryptography.SHA256CryptoServiceProvider", "SHA-256"),
+            ("System.Security.Cryptography.HMACSHA256", "SHA-256"),
+            ("System.Security.Cryptography.SHA384", "SHA-384"),
+            ("System.Security.Cryptography.SHA384Managed", "SHA-384"),
+            ("System.Security.Cryptography.HMACSHA384", "SHA-384"),
+            ("System.Security.Cryptography.SHA512", "SHA-512"),
+            ("System.Security.Cryptography.SHA512Managed", "SHA-512"),
+            ("System.Security.Cryptography.HMACSHA512", "SHA-512"),
+            ("System.Security.Cryptography.SHA3_256", "SHA3-256"),
+            ("System.Security.Cryptography.SHA3_384", "SHA3-384"),
+            ("System.Security.Cryptography.SHA3_512", "SHA3-512"),
+            ("System.Security.Cryptography.HMACSHA3_256", "SHA3-256"),
+            ("System.Security.Cryptography.HMACSHA3_384", "SHA3-384"),
+            ("System.Security.Cryptography.HMACSHA3_512", "SHA3-512"),
+        };
+
+        private readonly Dictionary<INamedTypeSymbol, string> hashes;
+        private readonly INamedTypeSymbol?[] namedFactories;
+
+        private HashSymbols(Compilation compilation, Dictionary<INamedTypeSymbol, string> hashes)
+        {
+            this.hashes = hashes;
+            namedFactories = new[]
+            {
+                WellKnownTypes.Get(compilation, "System.Security.Cryptography.HashAlgorithm"),
+                WellKnownTypes.Get(compilation, "System.Security.Cryptography.HMAC"),
+                WellKnownTypes.Get(compilation, "System.Security.Cryptography.KeyedHashAlgorithm"),
+            };
+            CryptoConfig = WellKnownTypes.Get(compilation, "System.Security.Cryptography.CryptoConfig");
+            HashAlgorithmName = WellKnownTypes.Get(compilation, "System.Security.Cryptography.HashAlgorithmName");
+            Rfc2898DeriveBytes = WellKnownTypes.Get(compilation, "System.Security.Cryptography.Rfc2898DeriveBytes");
+            KeyDerivation = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
+            KeyDerivationPrf = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivationPrf");
+            PasswordHasherOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Identity.PasswordHasherOptions");
+        }
+
+        public INamedTypeSymbol? CryptoConfig { get; }
+
+        public INamedTypeSymbol? HashAlgorithmName { get; }
+
+        public INamedTypeSymbol? Rfc2898DeriveBytes { get; }
+
+        public INamedTypeSymbol? KeyDerivation { get; }
+
+        public INamedTypeSymbol? KeyDerivationPrf { get; }
+
+        public INamedTypeSymbol? PasswordHasherOptions { get; }
+
+        public static HashSymbols? TryCreate(Compilation compilation)
+        {
+            var hashes = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+            foreach (var (metadataName, hash) in HashTypes)
+            {
+                if (WellKnownTypes.Get(compilation, metadataName) is { } type)
+                {
+                    hashes[type] = hash;
+                }
+            }
+
+            var symbols = new HashSymbols(compilation, hashes);
+            return hashes.Count == 0 && symbols.PasswordHasherOptions is null && symbols.KeyDerivation is null ? null : symbols;
+        }
+
+        /// <summary>The C# type that implements a canonical hash, for the code fix (SHA-256 → SHA256).</summary>
+        public static string? TypeNameOf(string canonicalHash) => canonicalHash switch
+        {
+            "SHA-256" => "SHA256",
+            "SHA-384" => "SHA384",
+            "SHA-512" => "SHA512",
+            _ => null,
+        };
+
+        /// <summary>The canonical hash behind a CryptoConfig name (<c>System.Security.Cryptography.SHA1</c>, <c>HMACMD5</c>).</summary>
+        public static string? HashOfName(string name)
+        {
+            var text = name.Trim();
+            const string Namespace = "System.Security.Cryptography.";
+            if (text.StartsWith(Namespace, System.StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Substring(Namespace.Length);
+            }
+
+            if (text.StartsWith("HMAC", System.StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Substring(4);
+            }
+
+            foreach (var suffix in new[] { "CryptoServiceProvider", "Managed", "Cng" })
+            {
+                if (text.EndsWith(suffix, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    text = text.Substring(0, text.Length - suffix.Length);
+                }
+            }
+
+            var canonical = CryptoThresholds.CanonicalHash(text);
+            return canonical is "MD5" or "SHA-1" or "SHA-256" or "SHA-384" or "SHA-512" or "SHA3-256" or "SHA3-384" or "SHA3-512"
+                ? canonical
+                : null;
+        }
+
+        public string? HashOf(INamedTypeSymbol? type) =>
+            type is not null && hashes.TryGetValue(type, out var hash) ? hash : null;
+
+        public bool IsNamedFactory(INamedTypeSymbol type)
+        {
+            foreach (var factory in namedFactories)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, factory))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
