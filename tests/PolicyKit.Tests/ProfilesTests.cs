@@ -6,9 +6,10 @@ namespace PolicyKit.Tests;
 public sealed class ProfilesTests
 {
     [Fact]
-    public void The_default_profile_is_asvs5_l2()
+    public void The_default_profile_is_the_baseline()
     {
-        Assert.Equal("asvs5-l2", Profiles.DefaultName);
+        Assert.Equal("baseline", Profiles.DefaultName);
+        Assert.Contains(Profiles.DefaultName, Profiles.Names);
     }
 
     [Fact]

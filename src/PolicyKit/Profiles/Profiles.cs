@@ -12,8 +12,11 @@ namespace PolicyKit;
 /// </summary>
 public static class Profiles
 {
-    /// <summary>The profile the analyzers use when a project has no policykit.json.</summary>
-    public const string DefaultName = "asvs5-l2";
+    /// <summary>
+    /// The profile the analyzers use where a project has no policykit.json, and for every value its policy leaves
+    /// undecided: the public minimums (NIST SP 800-131A, 800-57, 800-52, 800-63B; OWASP ASVS) each rule needs.
+    /// </summary>
+    public const string DefaultName = "baseline";
 
     private const string Prefix = "PolicyKit.Profiles.";
     private const string Suffix = ".json";
