@@ -115,7 +115,7 @@ public sealed class PK3002EndpointWithoutAuthorizationFixer : CodeFixProvider
         unit = unit.ReplaceNode(declaration, updated);
         if (needsUsing)
         {
-            unit = AddUsing(unit, AuthorizationNamespace);
+            unit = UsingDirectives.Add(unit, AuthorizationNamespace);
         }
 
         var document2 = document.WithSyntaxRoot(unit);
@@ -147,22 +147,6 @@ public sealed class PK3002EndpointWithoutAuthorizationFixer : CodeFixProvider
         }
 
         return false;
-    }
-
-    /// <summary>Adds a using directive in ordinal order among the file's usings.</summary>
-    internal static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string name)
-    {
-        var usings = unit.Usings;
-        // Reuse the file's own line ending.
-        var endOfLine = usings.Count > 0 ? usings[0].GetTrailingTrivia() : SyntaxTriviaList.Create(ElasticCarriageReturnLineFeed);
-        var directive = UsingDirective(ParseName(name)).WithTrailingTrivia(endOfLine);
-        var index = 0;
-        while (index < usings.Count && string.CompareOrdinal(usings[index].Name?.ToString(), name) < 0)
-        {
-            index++;
-        }
-
-        return unit.WithUsings(usings.Insert(index, directive));
     }
 
     private static string Text(string key) =>
