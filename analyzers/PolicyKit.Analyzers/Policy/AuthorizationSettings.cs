@@ -56,12 +56,16 @@ internal sealed class AuthorizationSettings
     public bool StateChangingRequireAuthorization { get; }
 
     /// <summary>
-    /// The settings for this compilation. For now the documented <see cref="Baseline"/>; the policy bridge reads
-    /// <c>accessControl</c> from policykit.json here.
+    /// The settings a policy's <c>accessControl</c> section declares. Undecided flags keep the safe reading of
+    /// <see cref="Baseline"/>: deny by default (MN-02) and authorize state changes (MIC-63).
     /// </summary>
-#pragma warning disable RS1012 // the context is where the policy bridge reads policykit.json; no actions are registered here
-    public static AuthorizationSettings Get(CompilationStartAnalysisContext context) => Baseline;
-#pragma warning restore RS1012
+    public static AuthorizationSettings From(AccessControlPolicy policy) =>
+        policy.AnonymousAllowList is null && policy.DenyByDefault is null && policy.StateChangingRequireAuthorization is null
+            ? Baseline
+            : new(
+                policy.AnonymousAllowList is { } list ? ImmutableArray.CreateRange(list) : ImmutableArray<string>.Empty,
+                policy.DenyByDefault ?? Baseline.DenyByDefault,
+                policy.StateChangingRequireAuthorization ?? Baseline.StateChangingRequireAuthorization);
 
     /// <summary>Whether an endpoint with this route template (if known) or any of these names is allow-listed.</summary>
     public bool IsAllowListed(string? route, params string[] symbolNames)

@@ -14,6 +14,8 @@ namespace PolicyKit.Analyzers.Policy;
 /// </summary>
 internal sealed class CryptoThresholds
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerPolicy, CryptoThresholds> ByPolicy = new();
+
     private static readonly Dictionary<string, string> HashAliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["MD5"] = "MD5", ["SHA1"] = "SHA-1", ["SHA"] = "SHA-1", ["SHA256"] = "SHA-256", ["SHA384"] = "SHA-384",
@@ -36,29 +38,6 @@ internal sealed class CryptoThresholds
     };
 
     // Declared after the name tables: static initialisers run in textual order.
-
-    /// <summary>
-    /// The default profile, used when the adopter's policy is not available. Sources:
-    /// forbidden hashes MD5 and SHA-1 (ASVS 4.0.3 6.2.5, ASVS 5.0 11.4.1); minimum hash SHA-256 (NIST SP 800-131A
-    /// Rev. 2 §9: SHA-1 disallowed for signatures); forbidden ciphers DES, 3DES, RC2, RC4 (ASVS 4.0.3 6.2.5 names
-    /// small-block ciphers; NIST SP 800-131A Rev. 2 §2 withdrew TDEA); forbidden mode ECB (ASVS 5.0 11.3.1);
-    /// key sizes RSA/DSA/DH 2048 and EC 256 (NIST SP 800-57 Part 1 Rev. 5 Table 2, 112-bit security; ASVS 5.0
-    /// 11.2.3 recommends RSA 3072, which the asvs5-l2 profile sets), AES 128 (ASVS 5.0 11.2.3);
-    /// minimum TLS 1.2 (ASVS 5.0 12.1.1); PBKDF2 100,000 iterations (ASVS 4.0.3 2.4.3, and the ASP.NET Core
-    /// Identity default since .NET 7).
-    /// </summary>
-    public static CryptoThresholds Baseline { get; } = new(
-        forbiddenHashes: new[] { "MD5", "SHA-1" },
-        minimumHash: "SHA-256",
-        forbiddenCiphers: new[] { "DES", "3DES", "RC2", "RC4" },
-        forbiddenModes: new[] { "ECB" },
-        minimumRsaKeySize: 2048,
-        minimumEcKeySize: 256,
-        minimumDsaKeySize: 2048,
-        minimumDhKeySize: 2048,
-        minimumAesKeySize: 128,
-        minimumTlsVersion: "1.2",
-        minimumPbkdf2Iterations: 100_000);
 
     private readonly ImmutableHashSet<string> forbiddenHashes;
     private readonly ImmutableHashSet<string> forbiddenCiphers;
@@ -129,13 +108,40 @@ internal sealed class CryptoThresholds
     /// <summary><c>password.hashing.minimumIterations</c> for PBKDF2.</summary>
     public int MinimumPbkdf2Iterations { get; }
 
-    /// <summary>
-    /// Gets the thresholds for this compilation. The policy bridge (reading policykit.json) replaces this body; until
-    /// then every compilation uses <see cref="Baseline"/>.
-    /// </summary>
-#pragma warning disable RS1012 // the policy bridge reads policykit.json from this context; it registers no actions
-    public static CryptoThresholds Get(CompilationStartAnalysisContext context) => Baseline;
+    /// <summary>The thresholds of this compilation's policy (policykit.json over the baseline profile).</summary>
+#pragma warning disable RS1012 // reads the policy only; the caller registers the actions
+    public static CryptoThresholds Get(CompilationStartAnalysisContext context) => For(AnalyzerPolicy.Get(context));
 #pragma warning restore RS1012
+
+    /// <summary>The thresholds a policy declares, built once per policy.</summary>
+    public static CryptoThresholds For(AnalyzerPolicy policy) => ByPolicy.GetValue(policy, p => From(p.Policy));
+
+    /// <summary>
+    /// Reads <c>encryption</c> and <c>password.hashing</c>. A value absent from the policy (and from the baseline profile)
+    /// disables that one check rather than inventing a number: no minimum hash, TLS 1.0, key size 0, 0 iterations.
+    /// </summary>
+    public static CryptoThresholds From(PolicySet policy)
+    {
+        var encryption = policy.Encryption;
+        return new CryptoThresholds(
+            forbiddenHashes: encryption.ForbiddenHashes ?? Array.Empty<string>(),
+            minimumHash: encryption.MinimumHash ?? "MD5",
+            forbiddenCiphers: encryption.ForbiddenCiphers ?? Array.Empty<string>(),
+            forbiddenModes: encryption.ForbiddenModes ?? Array.Empty<string>(),
+            minimumRsaKeySize: encryption.MinimumKeySizeFor("RSA") ?? 0,
+            minimumEcKeySize: encryption.MinimumKeySizeFor("EC") ?? 0,
+            minimumDsaKeySize: encryption.MinimumKeySizeFor("DSA") ?? 0,
+            minimumDhKeySize: encryption.MinimumKeySizeFor("DH") ?? 0,
+            minimumAesKeySize: encryption.MinimumKeySizeFor("AES") ?? 0,
+            minimumTlsVersion: encryption.MinimumTlsVersion switch
+            {
+                TlsVersion.Tls11 => "1.1",
+                TlsVersion.Tls12 => "1.2",
+                TlsVersion.Tls13 => "1.3",
+                _ => "1.0",
+            },
+            minimumPbkdf2Iterations: policy.Password.Hashing?.MinimumIterations ?? 0);
+    }
 
     /// <summary>The canonical name of a hash (<c>sha1</c> → <c>SHA-1</c>); unknown names come back trimmed.</summary>
     public static string CanonicalHash(string name)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
@@ -144,7 +145,7 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink);
-            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), properties, sink, how));
+            context.Report(Rule, value.Syntax.GetLocation(), null, properties, sink, how);
         }
 
         /// <summary>Bit i set: parameter i of <paramref name="method"/> reaches a SQL sink whole (directly or via another helper).</summary>

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
@@ -192,7 +193,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             : CredentialValues.IsSecret(text, sinkName);
         if (secret)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), sinkName));
+            context.Report(Rule, at.Syntax.GetLocation(), sinkName);
         }
     }
 
@@ -205,7 +206,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             && TryGetText(getBytes.Arguments[0].Value, context, out var text, out var at, signingKey: true)
             && text.Trim().Length > 0 && !CredentialPlaceholders.IsPlaceholder(text.Trim()))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), "SymmetricSecurityKey"));
+            context.Report(Rule, at.Syntax.GetLocation(), "SymmetricSecurityKey");
         }
     }
 
@@ -220,7 +221,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         var builder = new StringBuilder();
         if (Flatten(source, builder, context) && CredentialValues.HasConnectionStringSecret(builder.ToString()))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, source.Syntax.GetLocation(), sinkName));
+            context.Report(Rule, source.Syntax.GetLocation(), sinkName);
         }
     }
 

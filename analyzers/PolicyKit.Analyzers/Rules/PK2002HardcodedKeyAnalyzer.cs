@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
@@ -79,7 +80,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
     {
         if (IsConstantBytes(value, context, MaximumHops, signingKey))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), sink));
+            context.Report(Rule, value.Syntax.GetLocation(), sink);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
@@ -54,7 +55,7 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
             var subject = check ?? (symbols.IsSecurityException(catchClause.ExceptionType) ? catchClause.ExceptionType.Name : null);
             if (subject is not null && IsSwallowed(catchClause, tryOperation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, CatchLocation(catchClause), subject));
+                context.Report(Rule, CatchLocation(catchClause), subject);
             }
         }
     }
@@ -74,7 +75,7 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
                         || parent is ISimpleAssignmentOperation { Target: IDiscardOperation };
         if (discarded && symbols.IsCheckResult(invocation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+            context.Report(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name);
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnaly
             return;
         }
 
-        var facts = new CompilationFacts(symbols, AuthorizationSettings.Get(start));
+        var facts = new CompilationFacts(symbols, AnalyzerPolicy.Get(start));
         start.RegisterSymbolAction(facts.AnalyzeType, SymbolKind.NamedType);
         start.RegisterOperationAction(facts.AnalyzeInvocation, OperationKind.Invocation);
         start.RegisterOperationAction(facts.AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -145,6 +145,7 @@ public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnaly
     {
         private readonly AuthorizationSymbols _symbols;
         private readonly AuthorizationSettings _settings;
+        private readonly AnalyzerPolicy _policy;
         private readonly ConcurrentQueue<Candidate> _candidates = new();
         private readonly ConcurrentQueue<PageConvention> _pageConventions = new();
         private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<BuilderFacts>> _callSites = new(SymbolEqualityComparer.Default);
@@ -153,10 +154,11 @@ public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnaly
         private int _controllersAuthorized;
         private int _pagesAuthorized;
 
-        public CompilationFacts(AuthorizationSymbols symbols, AuthorizationSettings settings)
+        public CompilationFacts(AuthorizationSymbols symbols, AnalyzerPolicy policy)
         {
             _symbols = symbols;
-            _settings = settings;
+            _policy = policy;
+            _settings = AuthorizationSettings.From(policy.Policy.AccessControl);
         }
 
         public void AnalyzeType(SymbolAnalysisContext context)
@@ -676,7 +678,7 @@ public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnaly
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(KindProperty, fixKind)
                 .Add(ExplicitAnonymousProperty, explicitAnonymous ? "true" : "false");
-            report(Diagnostic.Create(Rule, location, error ? DiagnosticSeverity.Error : Rule.DefaultSeverity, null, properties, name));
+            report(PolicyDiagnostic.Create(_policy, Rule, location, symbol: null, error ? DiagnosticSeverity.Error : Rule.DefaultSeverity, properties, name));
         }
 
         private static bool IsNullArgument(IInvocationOperation invocation)

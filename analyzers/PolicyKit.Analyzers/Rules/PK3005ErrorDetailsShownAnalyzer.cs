@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
@@ -49,7 +50,7 @@ public sealed class PK3005ErrorDetailsShownAnalyzer : DiagnosticAnalyzer
             case "UseMigrationsEndPoint":
                 if (method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder" && !EnvironmentGuard.IsDevelopmentOnly(invocation))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.Name));
+                    context.Report(Rule, invocation.Syntax.GetLocation(), method.Name);
                 }
 
                 return;
@@ -58,7 +59,7 @@ public sealed class PK3005ErrorDetailsShownAnalyzer : DiagnosticAnalyzer
             case "UseSetting":
                 if (IsDetailedErrorsSetting(invocation) && !EnvironmentGuard.IsDevelopmentOnly(invocation))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "detailedErrors"));
+                    context.Report(Rule, invocation.Syntax.GetLocation(), "detailedErrors");
                 }
 
                 return;
@@ -131,7 +132,7 @@ public sealed class PK3005ErrorDetailsShownAnalyzer : DiagnosticAnalyzer
                 {
                     if (EndpointBuilderFlow.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: true } && !EnvironmentGuard.IsDevelopmentOnly(assignment))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), name));
+                        context.Report(Rule, assignment.Syntax.GetLocation(), name);
                     }
                 }
                 else if (symbols.IsShownProperty(property))
@@ -158,6 +159,6 @@ public sealed class PK3005ErrorDetailsShownAnalyzer : DiagnosticAnalyzer
 
         // Point at the exception detail when it is written in the value itself, else at the value that carries it.
         var location = value.Syntax.Span.Contains(detail.Syntax.Span) ? detail.Syntax.GetLocation() : value.Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Rule, location, detail.Syntax.ToString()));
+        context.Report(Rule, location, detail.Syntax.ToString());
     }
 }

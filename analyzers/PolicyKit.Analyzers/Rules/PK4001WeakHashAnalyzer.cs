@@ -295,7 +295,7 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         {
             // A weak hash of a password is worse than one of a file: offline guessing is cheap (CWE-916).
             var severity = passwordInput ? DiagnosticSeverity.Error : Rule.DefaultSeverity;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), severity, null, properties, found, required));
+            context.Report(Rule, at.Syntax.GetLocation(), severity, properties, found, required);
         }
     }
 

@@ -242,7 +242,7 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
 
         private static void Report(OperationAnalysisContext context, IOperation at, string found, string replacement,
             ImmutableDictionary<string, string?>? properties = null) =>
-            context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), properties, found, replacement));
+            context.Report(Rule, at.Syntax.GetLocation(), null, properties, found, replacement);
     }
 
     /// <summary>The cipher and key types of one compilation.</summary>

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Symbols;
 
+using PolicyKit.Analyzers.Policy;
+
 namespace PolicyKit.Analyzers.Rules;
 
 /// <summary>PK4003: System.Random, time or GUID fragments used for a token, code, password, salt or key (MN-15, MIC-69, A.11.2.3).</summary>
@@ -350,7 +352,7 @@ public sealed class PK4003InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         {
             if (target.Kind == SecurityNameKind.SecurityValue && target.Name is { } name)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), source, name));
+                context.Report(Rule, at.Syntax.GetLocation(), source, name);
             }
         }
     }

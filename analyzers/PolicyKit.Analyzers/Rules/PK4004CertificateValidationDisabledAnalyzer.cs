@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Symbols;
 
+using PolicyKit.Analyzers.Policy;
+
 namespace PolicyKit.Analyzers.Rules;
 
 /// <summary>PK4004: a TLS certificate check that accepts anything (MN-41, A.11.4.6, MIC-87).</summary>
@@ -246,5 +248,5 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
     }
 
     private static void Report(OperationAnalysisContext context, IOperation at, string what) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), what));
+        context.Report(Rule, at.Syntax.GetLocation(), what);
 }

@@ -307,7 +307,7 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
 
                 foreach (var creation in created)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), "SmtpClient without EnableSsl", SmtpReplacement));
+                    context.Report(Rule, creation.Syntax.GetLocation(), "SmtpClient without EnableSsl", SmtpReplacement);
                 }
             }
         }
@@ -429,5 +429,5 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
 
     private static void Report(OperationAnalysisContext context, IOperation at, string found, string replacement,
         ImmutableDictionary<string, string?>? properties = null) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), properties, found, replacement));
+        context.Report(Rule, at.Syntax.GetLocation(), null, properties, found, replacement);
 }
