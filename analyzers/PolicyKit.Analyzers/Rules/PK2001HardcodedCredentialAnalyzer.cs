@@ -11,7 +11,7 @@ namespace PolicyKit.Analyzers.Rules;
 
 /// <summary>PK2001: a password, token, API key or connection-string password written in source (MN-01, MN-11..15, A.11.5.3, MIC-24).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
         RuleIds.HardcodedCredential, RuleCategory.Secrets, DiagnosticSeverity.Warning,
@@ -38,6 +38,7 @@ public sealed class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
             start.RegisterOperationAction(AnalyzeComparison, OperationKind.BinaryOperator);
             start.RegisterOperationAction(AnalyzeEqualsCall, OperationKind.Invocation);
+            start.RegisterAdditionalFileAction(AnalyzeSettingsFile);
         });
     }
 

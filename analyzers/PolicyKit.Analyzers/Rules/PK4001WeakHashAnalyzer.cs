@@ -9,7 +9,7 @@ using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
 
-/// <summary>PK4001: a hash or password hashing setting weaker than the policy (A.12.3.1, A.11.5.3, MIC-53).</summary>
+/// <summary>PK4001: a hash or password hashing setting weaker than the policy (A.12.3.1, A.11.5.3).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
 {
@@ -21,7 +21,7 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         RuleCategory.Cryptography,
         DiagnosticSeverity.Warning,
         cwe: new[] { 327, 328, 916 },
-        controls: new[] { "A.12.3.1", "A.11.5.3", "MIC-53" });
+        controls: new[] { "A.12.3.1", "A.11.5.3", "NIST SP 800-131A §9", "ASVS 4.0.3 2.4.3" });
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);

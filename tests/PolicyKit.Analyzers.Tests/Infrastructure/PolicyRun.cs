@@ -18,14 +18,15 @@ internal static class PolicyRun
     public const string SourcePath = "/src/App/Program.cs";
     public const string PolicyPath = "/src/App/policykit.json";
 
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, string? policy, params DiagnosticAnalyzer[] analyzers)
+    public static Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, string? policy, params DiagnosticAnalyzer[] analyzers) =>
+        WithFilesAsync(source, policy is null ? new (string, string)[0] : new[] { (PolicyPath, policy) }, analyzers);
+
+    public static async Task<ImmutableArray<Diagnostic>> WithFilesAsync(string source, (string Path, string Text)[] additionalFiles, params DiagnosticAnalyzer[] analyzers)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), path: SourcePath);
         var compilation = CSharpCompilation.Create("App", new[] { tree }, TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var additional = policy is null
-            ? ImmutableArray<AdditionalText>.Empty
-            : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(PolicyPath, policy));
+        var additional = additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: true,
             logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);

@@ -75,6 +75,22 @@ public sealed class RuleMetadataTests
     }
 
     [Fact]
+    public void Every_control_a_rule_cites_is_in_the_control_catalog_and_lists_the_rule_back()
+    {
+        var catalog = ControlCatalog.Embedded;
+        foreach (var descriptor in Descriptors)
+        {
+            foreach (var tag in descriptor.CustomTags.Where(t => t.StartsWith(PolicyRule.ControlTagPrefix, StringComparison.Ordinal)))
+            {
+                var id = tag.Substring(PolicyRule.ControlTagPrefix.Length);
+                var control = catalog.Find(id);
+                Assert.True(control is not null, $"{descriptor.Id} cites {id}, which the control catalog does not list");
+                Assert.True(control!.Rules.Any(r => r.Matches(descriptor.Id)), $"{descriptor.Id} cites {id}, but the catalog does not list {descriptor.Id} for it");
+            }
+        }
+    }
+
+    [Fact]
     public void Rule_ids_are_unique_per_analyzer_and_follow_the_ranges()
     {
         foreach (var descriptor in Descriptors)
