@@ -78,6 +78,34 @@ internal static class AnalyzerRun
 
         return failures.ToArray();
     }
+
+    /// <summary>Runs every analyzer once and returns the exceptions and the analyzers' own execution time.</summary>
+    public static async Task<(IReadOnlyList<string> Exceptions, TimeSpan AnalyzerTime)> TimedAsync(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), path: "/src/Fuzz.cs");
+        var compilation = CSharpCompilation.Create("Fuzz", new[] { tree }, TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var failures = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, analyzer, diagnostic) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true);
+        var run = compilation.WithAnalyzers(AllAnalyzers.Analyzers, options);
+        var diagnostics = await run.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
+        {
+            failures.Enqueue(diagnostic.ToString());
+        }
+
+        var time = TimeSpan.Zero;
+        foreach (var analyzer in AllAnalyzers.Analyzers)
+        {
+            time += (await run.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        }
+
+        return (failures.ToArray(), time);
+    }
 }
 
 internal sealed class InMemoryAdditionalText : AdditionalText
