@@ -330,7 +330,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
 
         private void ReportDefaults(CompilationAnalysisContext context, IInvocationOperation registration)
         {
-            var location = registration.Syntax.GetLocation();
+            var location = CallLocation.NameAndArguments(registration);
             if (_password.MinimumLength is int minimum && !IsSet("RequiredLength") && AspNetCoreSecurityDefaults.RequiredLength < minimum)
             {
                 var properties = HasOptionsBlock(registration)

@@ -427,7 +427,7 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
             if (missingSecure || missingHttpOnly)
             {
-                _findings.Enqueue(new Finding(Attribute.Missing, invocation.Syntax.GetLocation(), null, string.Empty, string.Empty, string.Empty, string.Empty)
+                _findings.Enqueue(new Finding(Attribute.Missing, CallLocation.NameAndArguments(invocation), null, string.Empty, string.Empty, string.Empty, string.Empty)
                 {
                     MissingSecure = missingSecure,
                     MissingHttpOnly = missingHttpOnly,
@@ -567,13 +567,13 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
             foreach (var registration in _authRegistrations)
             {
-                Report(context, registration.Syntax.GetLocation(), null, "CookieAuthenticationOptions.SlidingExpiration", found + Default, required, clause);
+                Report(context, CallLocation.NameAndArguments(registration), null, "CookieAuthenticationOptions.SlidingExpiration", found + Default, required, clause);
             }
         }
 
         private void ReportAuthenticationDefaults(CompilationAnalysisContext context, IInvocationOperation registration, bool? sliding, bool sameSiteEverywhere)
         {
-            var location = registration.Syntax.GetLocation();
+            var location = CallLocation.NameAndArguments(registration);
             if (!IsSet(AuthOwner + ".ExpireTimeSpan"))
             {
                 var minutes = AspNetCoreSecurityDefaults.CookieExpireMinutes;
@@ -595,7 +595,7 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
         private void ReportSessionDefaults(CompilationAnalysisContext context, IInvocationOperation registration, bool secureEverywhere, bool sameSiteEverywhere)
         {
-            var location = registration.Syntax.GetLocation();
+            var location = CallLocation.NameAndArguments(registration);
             if (!IsSet(SessionOwner + ".IdleTimeout") && _session.IdleTimeoutMinutes is int idle && AspNetCoreSecurityDefaults.SessionIdleMinutes > idle)
             {
                 Report(context, location, null, "SessionOptions.IdleTimeout", Minutes(AspNetCoreSecurityDefaults.SessionIdleMinutes) + Default, "at most " + Minutes(idle), Clause("session.idleTimeoutMinutes"));

@@ -90,6 +90,16 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    // Defaults left unset are reported at compilation end (non-local diagnostics); their fix is still offered.
+    private static Task FixAtCompilationEnd(string before, string after, string policy)
+    {
+        var test = new Verify.Test { TestCode = before, FixedCode = after };
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        test.TestState.AdditionalFiles.Add(("/0/policykit.json", policy));
+        test.FixedState.AdditionalFiles.Add(("/0/policykit.json", policy));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     // ---- the same code under two policies ----
 
     [Fact]
@@ -132,7 +142,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         {
             public void ConfigureServices(IServiceCollection services)
             {
-                {|#0:services.AddIdentity<IdentityUser, IdentityRole>()|}
+                services.{|#0:AddIdentity<IdentityUser, IdentityRole>()|}
                     .AddDefaultTokenProviders();
             }
         }
@@ -145,7 +155,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         using Microsoft.Extensions.DependencyInjection;
 
         var builder = WebApplication.CreateBuilder(args);
-        {|#0:builder.Services.AddIdentityCore<IdentityUser>(options => options.SignIn.RequireConfirmedAccount = true)|};
+        builder.Services.{|#0:AddIdentityCore<IdentityUser>(options => options.SignIn.RequireConfirmedAccount = true)|};
         var app = builder.Build();
         app.Run();
         """, Minimum12, OutputKind.ConsoleApplication, extra: null,
@@ -159,7 +169,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         public static class IdentitySetup
         {
             public static void Add(IServiceCollection services) =>
-                [|services.AddDefaultIdentity<IdentityUser>(options => options.SignIn.RequireConfirmedAccount = true)|];
+                services.[|AddDefaultIdentity<IdentityUser>(options => options.SignIn.RequireConfirmedAccount = true)|];
         }
         """, Minimum12, OutputKind.DynamicallyLinkedLibrary, IdentityUiSurface);
 
@@ -247,7 +257,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         {
             public void ConfigureServices(IServiceCollection services)
             {
-                {|#0:services.AddIdentityCore<IdentityUser>(o => o.Password.RequiredLength = 15)|};
+                services.{|#0:AddIdentityCore<IdentityUser>(o => o.Password.RequiredLength = 15)|};
             }
         }
         """, Nist, At(0, "PasswordOptions.RequireDigit/RequireLowercase/RequireUppercase/RequireNonAlphanumeric",
@@ -360,7 +370,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         {
             public void ConfigureServices(IServiceCollection services)
             {
-                {|#0:services.AddIdentity<IdentityUser, IdentityRole>(o => o.Password.RequiredLength = 12)|};
+                services.{|#0:AddIdentity<IdentityUser, IdentityRole>(o => o.Password.RequiredLength = 12)|};
             }
         }
         """, Lockout, At(0, "LockoutOptions.DefaultLockoutTimeSpan", "5 minutes (ASP.NET Core default)", "at least 30 minutes", "policykit.json"));
@@ -491,7 +501,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         """, Minimum12);
 
     [Fact]
-    public Task Fix_adds_required_length_to_the_options_block() => Verify.Fix("""
+    public Task Fix_adds_required_length_to_the_options_block() => FixAtCompilationEnd("""
         using Microsoft.AspNetCore.Identity;
         using Microsoft.Extensions.DependencyInjection;
 
@@ -499,7 +509,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         {
             public void ConfigureServices(IServiceCollection services)
             {
-                [|services.AddIdentity<IdentityUser, IdentityRole>(options =>
+                services.[|AddIdentity<IdentityUser, IdentityRole>(options =>
                 {
                     options.User.RequireUniqueEmail = true;
                 })|];
