@@ -136,6 +136,8 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<IInvocationOperation> _sessionRegistrations = new();
         private readonly ConcurrentQueue<CookieSameSite> _globalSameSite = new();
         private int _absoluteCap;
+        private int _authBound;
+        private int _sessionBound;
         private int _globalSecure;
         private int _globalHttpOnly;
 
@@ -223,6 +225,9 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
+                case "Configure" or "PostConfigure" or "Bind" or "BindConfiguration":
+                    RecordBinding(invocation);
+                    break;
                 case "Append":
                     if (_symbols.ResponseCookies is not null && AuthorizationSymbols.Implements(method.ContainingType!, _symbols.ResponseCookies))
                     {
@@ -257,17 +262,91 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
             var sliding = Sliding();
             ReportExpireSettings(context, sliding);
-            ReportSliding(context, sliding);
-            foreach (var registration in _authRegistrations)
+            if (Volatile.Read(ref _authBound) == 0)
             {
-                ReportAuthenticationDefaults(context, registration, sliding, sameSiteEverywhere);
+                ReportSliding(context, sliding);
+                foreach (var registration in _authRegistrations)
+                {
+                    ReportAuthenticationDefaults(context, registration, sliding, sameSiteEverywhere);
+                }
             }
 
-            foreach (var registration in _sessionRegistrations)
+            if (Volatile.Read(ref _sessionBound) == 0)
             {
-                ReportSessionDefaults(context, registration, secureEverywhere, sameSiteEverywhere);
+                foreach (var registration in _sessionRegistrations)
+                {
+                    ReportSessionDefaults(context, registration, secureEverywhere, sameSiteEverywhere);
+                }
             }
         }
+
+        // Configure<CookieAuthenticationOptions>(scheme, configuration.GetSection(…)), configuration.Bind("Session", o),
+        // AddOptions<SessionOptions>().BindConfiguration(…): the values live in appsettings, so defaults are not judged.
+        private void RecordBinding(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var fromConfiguration = method.Name is "Bind" or "BindConfiguration";
+            ITypeSymbol? options = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+            foreach (var argument in invocation.Arguments)
+            {
+                var type = EndpointBuilderFlow.Unwrap(argument.Value).Type;
+                if (type is INamedTypeSymbol { IsGenericType: true, Name: "OptionsBuilder", TypeArguments.Length: 1 } builder)
+                {
+                    options = builder.TypeArguments[0];
+                }
+                else if (type is not null && (IsOwner(type, _symbols.CookieAuthenticationOptions) || IsOwner(type, _symbols.SessionOptions)))
+                {
+                    options = type;
+                }
+                else if (IsConfiguration(type))
+                {
+                    fromConfiguration = true;
+                }
+            }
+
+            if (!fromConfiguration || options is null)
+            {
+                return;
+            }
+
+            if (IsOwner(options, _symbols.CookieAuthenticationOptions))
+            {
+                Interlocked.Exchange(ref _authBound, 1);
+            }
+            else if (IsOwner(options, _symbols.SessionOptions))
+            {
+                Interlocked.Exchange(ref _sessionBound, 1);
+            }
+        }
+
+        private static bool IsOwner(ITypeSymbol type, INamedTypeSymbol? owner) => AuthorizationSymbols.InheritsFrom(type, owner);
+
+        // Microsoft.Extensions.Configuration.IConfiguration or anything implementing it (sections, ConfigurationManager).
+        private static bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (IsConfigurationInterface(type))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (IsConfigurationInterface(implemented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsConfigurationInterface(ITypeSymbol type) =>
+            type is { Name: "IConfiguration", ContainingNamespace: { Name: "Configuration", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } };
 
         // o.Cookie.SecurePolicy / HttpOnly / SameSite / MaxAge, for the authentication and session cookies only.
         private void AnalyzeCookieBuilder(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target)
@@ -402,9 +481,10 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
         private void AnalyzeAppend(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             var ct = context.CancellationToken;
-            if (invocation.Arguments.Length < 2
+            if (invocation.TargetMethod.Parameters.Length < 2
                 || invocation.TargetMethod.Parameters[0].Type.SpecialType != SpecialType.System_String
-                || ConfiguredValue.Constant(ArgumentAt(invocation, 0)!, ct) is not { HasValue: true, Value: string cookieName }
+                || ArgumentAt(invocation, 0) is not { } key
+                || ConfiguredValue.Constant(key, ct) is not { HasValue: true, Value: string cookieName }
                 || !SessionCookieSymbols.IsSessionCookieName(cookieName))
             {
                 return;
@@ -412,7 +492,7 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
             var missingSecure = RequiresSecure;
             var missingHttpOnly = RequiresHttpOnly;
-            var options = invocation.Arguments.Length > 2 ? ArgumentAt(invocation, 2) : null;
+            var options = ArgumentAt(invocation, 2);
             if (options is not null)
             {
                 var value = EndpointBuilderFlow.Unwrap(options);

@@ -206,6 +206,18 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         """, policy: null);
 
     [Fact]
+    public Task Flags_required_length_in_an_options_object_initialiser() => Run("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                services.Configure<IdentityOptions>(o => o.Password = new PasswordOptions { [|RequiredLength = 10|], RequireNonAlphanumeric = false });
+        }
+        """, Minimum12);
+
+    [Fact]
     public Task Ignores_required_length_read_from_configuration() => Run("""
         using Microsoft.AspNetCore.Identity;
         using Microsoft.Extensions.Configuration;

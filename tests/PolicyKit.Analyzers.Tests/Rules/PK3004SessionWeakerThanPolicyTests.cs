@@ -355,6 +355,20 @@ public sealed class PK3004SessionWeakerThanPolicyTests
         }
         """, Idle15, At(0, "SessionOptions.IdleTimeout", "20 minutes (ASP.NET Core default)", "at most 15 minutes", "policykit.json"));
 
+    [Fact]
+    public Task Ignores_defaults_when_the_options_come_from_configuration() => Program("""
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthentication().AddCookie(o => builder.Configuration.Bind("Authentication:Cookie", o));
+        builder.Services.AddSession();
+        builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection("Session"));
+        builder.Build().Run();
+        """, Idle15);
+
     // ---- cookies appended by hand ----
 
     [Fact]
