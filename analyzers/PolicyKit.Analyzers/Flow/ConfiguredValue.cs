@@ -99,7 +99,7 @@ internal static class ConfiguredValue
         var operation = EndpointBuilderFlow.Unwrap(value);
         switch (operation)
         {
-            case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.None } method } call
+            case IInvocationOperation { TargetMethod: { IsStatic: true } method } call
                 when IsTimeSpan(method.ContainingType) && UnitOf(method.Name) is { } unit:
                 return TryScaledFirstArgument(call, unit, cancellationToken, out minutes);
 
@@ -136,7 +136,7 @@ internal static class ConfiguredValue
         switch (operation)
         {
             case IInvocationOperation { TargetMethod: { IsStatic: false } method, Instance: { } instance } call
-                when IsNow(instance) && (UnitOf(method.Name.StartsWith("Add", StringComparison.Ordinal) ? method.Name.Substring(3) : string.Empty) is { } unit):
+                when IsNow(instance) && AddUnitOf(method.Name) is { } unit:
                 return TryScaledFirstArgument(call, unit, cancellationToken, out minutes);
 
             case IInvocationOperation { TargetMethod: { IsStatic: false, Name: "Add" }, Instance: { } instance } add
@@ -233,6 +233,10 @@ internal static class ConfiguredValue
         "FromMilliseconds" or "Milliseconds" => 1.0 / 60000,
         _ => null,
     };
+
+    // DateTime.AddDays(n), DateTimeOffset.AddMinutes(n) …
+    private static double? AddUnitOf(string name) =>
+        name.StartsWith("Add", StringComparison.Ordinal) ? UnitOf(name.Substring(3)) : null;
 
     private static bool TryNumber(Optional<object?> constant, out double number)
     {

@@ -377,7 +377,8 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
             switch (name)
             {
                 case "SecurePolicy":
-                    if (RequiresSecure && EnumName(assignment.Value, ct) is "None" or "SameAsRequest" && EnumName(assignment.Value, ct) is { } secure)
+                    // SameAsRequest leaves the cookie without Secure on any plain-HTTP request (ASVS 3.3.1).
+                    if (RequiresSecure && EnumName(assignment.Value, ct) is { } secure && secure is "None" or "SameAsRequest")
                     {
                         Add(Attribute.Secure, assignment, "Always", setting, "CookieSecurePolicy." + secure, "CookieSecurePolicy.Always", "session.cookie.secure");
                     }

@@ -149,6 +149,31 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
         """, policy: null, At(0, "PasswordOptions.RequiredLength", "6 (ASP.NET Core default)", "at least 8", "ASVS 6.2.1"));
 
     [Fact]
+    public Task Flags_unset_required_length_as_an_error_under_the_mynumber_profile() => Run("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                services.{|#0:AddIdentityCore<IdentityUser>()|};
+        }
+        """, """{ "profiles": ["mynumber"] }""",
+        At(0, "PasswordOptions.RequiredLength", "6 (ASP.NET Core default)", "at least 7", "MN-11").WithSeverity(DiagnosticSeverity.Error));
+
+    [Fact]
+    public Task Ignores_required_length_7_under_the_mynumber_profile() => Run("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                services.AddIdentityCore<IdentityUser>(o => o.Password.RequiredLength = 7);
+        }
+        """, """{ "profiles": ["mynumber"] }""");
+
+    [Fact]
     public Task Flags_unset_required_length_in_a_top_level_program() => Run("""
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Identity;
@@ -543,6 +568,22 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyTests
             }
         }
         """, Minimum12);
+
+    [Fact]
+    public Task Fix_is_not_offered_for_an_expression_bodied_options_lambda()
+    {
+        const string Source = """
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) =>
+                    services.[|AddIdentityCore<IdentityUser>(o => o.User.RequireUniqueEmail = true)|];
+            }
+            """;
+        return FixAtCompilationEnd(Source, Source, Minimum12);
+    }
 
     [Fact]
     public Task Fix_turns_lockout_on_failure_on() => Verify.Fix("""
