@@ -96,7 +96,7 @@ internal static class DeliveryScanner
     /// <returns>The relative path.</returns>
     public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    /// <summary>Whether <paramref name="path"/> lies in a build output folder (<c>bin</c> or <c>obj</c>).</summary>
+    /// <summary>Whether <paramref name="relativePath"/> lies in a build output folder (<c>bin</c> or <c>obj</c>).</summary>
     /// <param name="relativePath">A relative path with <c>/</c> separators.</param>
     /// <returns>True when a segment is <c>bin</c> or <c>obj</c>.</returns>
     public static bool IsBuildOutput(string relativePath)
