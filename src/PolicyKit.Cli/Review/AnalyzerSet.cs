@@ -25,7 +25,10 @@ internal sealed class AnalyzerSet
         {
             foreach (var descriptor in analyzer.SupportedDiagnostics)
             {
-                rules.TryAdd(descriptor.Id, descriptor);
+                if (descriptor.Id != ReviewRunner.PolicyFileInvalid)
+                {
+                    rules.TryAdd(descriptor.Id, descriptor);
+                }
             }
         }
 

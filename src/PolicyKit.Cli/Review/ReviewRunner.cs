@@ -22,6 +22,9 @@ namespace PolicyKit.Cli.Review;
 /// </summary>
 internal sealed class ReviewRunner
 {
+    /// <summary>The rule about the policy file itself, which a review reports up front rather than as a finding.</summary>
+    public const string PolicyFileInvalid = "PK9001";
+
     private static readonly string[] PreprocessorSymbols = ["NET", "NETCOREAPP", "RELEASE", "TRACE"];
 
     /// <summary>Runs the review.</summary>
@@ -154,7 +157,13 @@ internal sealed class ReviewRunner
         {
             if (diagnostic.Id.StartsWith("PK", StringComparison.Ordinal) && diagnostic.Id.Length == 6)
             {
-                policyKit.Add(diagnostic);
+                // PK9001 judges the adopter's policy file, not the vendor's code: the review rejects an invalid policy
+                // before it starts (exit 2) and lists undecided values in the report header instead.
+                if (diagnostic.Id != PolicyFileInvalid)
+                {
+                    policyKit.Add(diagnostic);
+                }
+
                 continue;
             }
 
