@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace PolicyKit.Cli.Commands;
 
@@ -75,7 +77,7 @@ internal static class InitCommand
         File.WriteAllText(path, text, new UTF8Encoding(false));
         File.WriteAllText(notes, DecisionsMarkdown(names, decisions), new UTF8Encoding(false));
         output.WriteLine($"wrote {path} (profiles: {string.Join(", ", names)}) and {notes}");
-        output.WriteLine($"decide before use ({decisions.Count + 2}): each value below is a starter taken from the baseline profile, marked \"profile\": \"baseline\" in the file:");
+        output.WriteLine($"decide before use ({decisions.Count + 2}): each value below is a starter, marked \"profile\": \"baseline\" or \"source\": \"starter: decide\" in the file:");
         output.WriteLine("  name, version: your policy's name and version (shown in every report)");
         foreach (var (jsonPath, clause) in decisions)
         {
@@ -95,7 +97,7 @@ internal static class InitCommand
             + string.Join(", ", names.Select(n => "\"" + n + "\"")) + "]}";
         var first = PolicyJson.Parse(declaration);
         var decisions = first.Errors.Where(e => e.Kind == PolicyErrorKind.Missing)
-            .Select(e => (e.JsonPath, e.Clause)).Distinct().OrderBy(d => d.JsonPath, StringComparer.Ordinal).ToList();
+            .Select(e => (JsonPath: e.JsonPath, Clause: e.Clause)).Distinct().OrderBy(d => d.JsonPath, StringComparer.Ordinal).ToList();
         var effective = first.Policy ?? PolicySet.Empty;
         var filled = Profiles.Load(Profiles.DefaultName).OverrideWith(effective) with
         {
@@ -106,8 +108,96 @@ internal static class InitCommand
         };
         var text = PolicyJson.Write(filled);
         var check = PolicyJson.Parse(text);
+        // The baseline does not decide everything (roles, retention, backups…): fill what is still missing with
+        // starter values marked "source": "starter: decide", a few rounds since one value can require another.
+        for (var round = 0; round < 3 && check.Errors.Any(e => e.Kind == PolicyErrorKind.Missing); round++)
+        {
+            var root = JsonNode.Parse(text)!.AsObject();
+            foreach (var missing in check.Errors.Where(e => e.Kind == PolicyErrorKind.Missing).Select(e => e.JsonPath).Distinct())
+            {
+                if (StarterValues.TryGetValue(missing, out var json))
+                {
+                    Set(root, missing, JsonNode.Parse(json)!);
+                    if (!decisions.Any(d => d.JsonPath == missing))
+                    {
+                        decisions.Add((missing, null));
+                    }
+                }
+            }
+
+            KeepDeclaredClasses(root, check.Policy?.DataClasses.Select(c => c.Name) ?? Enumerable.Empty<string>());
+            text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+            check = PolicyJson.Parse(text);
+        }
+
         var problems = check.Errors.Select(e => e.ToString()).ToList();
         return (text, decisions, problems);
+    }
+
+    private const string Mark = "\"source\": \"starter: decide\"";
+
+    private static readonly Dictionary<string, string> StarterValues = new(StringComparer.Ordinal)
+    {
+        ["password.lockout.durationMinutes"] = "{ \"value\": 15, " + Mark + " }",
+        ["password.minimumClassCount"] = "{ \"value\": 3, " + Mark + " }",
+        ["password.maximumAgeDays"] = "{ \"value\": 90, " + Mark + " }",
+        ["audit.logRetentionDays"] = "{ \"value\": 365, " + Mark + " }",
+        ["backup.frequencyHours"] = "{ \"value\": 24, " + Mark + " }",
+        ["backup.restoreDrillIntervalDays"] = "{ \"value\": 365, " + Mark + " }",
+        ["encryption.keyStorage"] = "{ \"value\": \"CHOOSE: where keys live (key vault, HSM)\", " + Mark + " }",
+        ["encryption.approvedCiphers"] = "[\"AES\"]",
+        ["encryption.atRest"] = "[\"personal\", \"mynumber\"]",
+        ["accessControl.roles"] = "[{ \"name\": \"user\", \"permissions\": [\"app:use\"], " + Mark + " }, { \"name\": \"admin\", \"permissions\": [\"*\"], \"administrative\": true, " + Mark + " }]",
+        ["dataClasses"] = "[{ \"name\": \"personal\", \"memberNames\": [\"Email\", \"PhoneNumber\", \"Address\", \"BirthDate\"], " + Mark + " }, { \"name\": \"mynumber\", \"memberNames\": [\"MyNumber\", \"IndividualNumber\"], " + Mark + " }]",
+        ["retention.periods"] = "[{ \"dataClass\": \"personal\", \"maximumKeepDays\": 1825, \"deletion\": \"delete\", " + Mark + " }, { \"dataClass\": \"mynumber\", \"maximumKeepDays\": 2555, \"deletion\": \"delete\", " + Mark + " }]",
+    };
+
+    // Starter atRest and retention entries may only name data classes the policy declares.
+    private static void KeepDeclaredClasses(JsonObject root, IEnumerable<string> composed)
+    {
+        var names = composed.ToHashSet(StringComparer.Ordinal);
+        if (root["dataClasses"] is JsonArray classes)
+        {
+            names.UnionWith(classes.Select(c => c?["name"]?.GetValue<string>()).OfType<string>());
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+        if (root["encryption"]?["atRest"] is JsonArray atRest)
+        {
+            foreach (var item in atRest.Where(i => !names.Contains(i?.GetValue<string>() ?? string.Empty)).ToList())
+            {
+                atRest.Remove(item);
+            }
+        }
+
+        if (root["retention"]?["periods"] is JsonArray periods)
+        {
+            foreach (var item in periods.Where(i => !names.Contains(i?["dataClass"]?.GetValue<string>() ?? string.Empty)).ToList())
+            {
+                periods.Remove(item);
+            }
+        }
+    }
+
+    private static void Set(JsonObject root, string path, JsonNode value)
+    {
+        var parts = path.Split('.');
+        var node = root;
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (node[parts[i]] is not JsonObject next)
+            {
+                next = new JsonObject();
+                node[parts[i]] = next;
+            }
+
+            node = next;
+        }
+
+        node[parts[^1]] = value;
     }
 
     private static string DecisionsMarkdown(IReadOnlyList<string> names, List<(string Path, string? Clause)> decisions)
