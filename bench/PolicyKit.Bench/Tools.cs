@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyKit.Bench;
+
+/// <summary>A tool the benchmark builds the corpus with.</summary>
+/// <param name="Name">Short name used on the command line and as the corpus's <c>Peer</c> property.</param>
+/// <param name="Display">Name and version shown in the tables.</param>
+/// <param name="AnalyzerAssemblies">Assembly names whose analyzer time is the tool's own (ReportAnalyzer output).</param>
+/// <param name="Mapping">Tool rule id to the PolicyKit categories it covers.</param>
+public sealed record Tool(string Name, string Display, IReadOnlyList<string> AnalyzerAssemblies, IReadOnlyDictionary<string, string[]> Mapping)
+{
+    /// <summary>The categories a rule id maps to (none when the rule is out of scope).</summary>
+    public string[] CategoriesOf(string ruleId) => Mapping.TryGetValue(ruleId, out var categories) ? categories : Array.Empty<string>();
+}
+
+/// <summary>
+/// The tools and the mapping of their rule ids to corpus categories. The peers' ids come from
+/// shared/reference/peers.md (§1.2, §2.2, §3.2, §4.2); a rule maps to every category whose flaw it reports.
+/// Scoring is per labelled case, so a rule mapped to two categories is only counted on labels of each.
+/// </summary>
+public static class Tools
+{
+    /// <summary>Every PolicyKit category of the corpus, in report order.</summary>
+    public static readonly string[] Categories =
+    {
+        "PK1001", "PK2001", "PK2002", "PK3001", "PK3002", "PK3003", "PK3004", "PK3005",
+        "PK4001", "PK4002", "PK4003", "PK4004", "PK4005", "PK5001", "PK5002",
+    };
+
+    /// <summary>Titles of the categories (ARCHITECTURE.md §4).</summary>
+    public static readonly IReadOnlyDictionary<string, string> CategoryTitles = new Dictionary<string, string>
+    {
+        ["PK1001"] = "SQL from non-constant strings",
+        ["PK2001"] = "Hard-coded credential",
+        ["PK2002"] = "Hard-coded key or IV",
+        ["PK3001"] = "Swallowed authn/authz error",
+        ["PK3002"] = "Endpoint without authorization",
+        ["PK3003"] = "Password options weaker than policy",
+        ["PK3004"] = "Session/cookie weaker than policy",
+        ["PK3005"] = "Error details shown to users",
+        ["PK4001"] = "Weak hash",
+        ["PK4002"] = "Weak cipher, mode or key size",
+        ["PK4003"] = "Insecure randomness",
+        ["PK4004"] = "Certificate validation disabled",
+        ["PK4005"] = "Cleartext transport",
+        ["PK5001"] = "Sensitive data in logs",
+        ["PK5002"] = "Personal data without retention",
+    };
+
+    /// <summary>PolicyKit: its rule ids are the categories.</summary>
+    public static readonly Tool PolicyKit = new(
+        "policykit", "PolicyKit (this branch)", new[] { "PolicyKit.Analyzers", "PolicyKit.CodeFixes", "PolicyKit" },
+        Identity());
+
+    /// <summary>Security Code Scan 5.6.7 (audit mode, SCS0012 on).</summary>
+    public static readonly Tool Scs = new(
+        "scs", "SecurityCodeScan.VS2019 5.6.7", new[] { "SecurityCodeScan.VS2019", "SecurityCodeScan" },
+        new Dictionary<string, string[]>
+        {
+            ["SCS0002"] = new[] { "PK1001" },
+            ["SCS0015"] = new[] { "PK2001", "PK2002" },
+            ["SCS0012"] = new[] { "PK3002" },
+            ["SCS0032"] = new[] { "PK3003" },
+            ["SCS0033"] = new[] { "PK3003" },
+            ["SCS0034"] = new[] { "PK3003" },
+            ["SCS0008"] = new[] { "PK3004" },
+            ["SCS0009"] = new[] { "PK3004" },
+            ["SCS0006"] = new[] { "PK4001" },
+            ["SCS0010"] = new[] { "PK4002" },
+            ["SCS0013"] = new[] { "PK4002" },
+            ["SCS0005"] = new[] { "PK4003" },
+            ["SCS0004"] = new[] { "PK4004" },
+        });
+
+    /// <summary>SonarAnalyzer.CSharp 9.32 with its security hotspots listed in SonarLint.xml.</summary>
+    public static readonly Tool Sonar = new(
+        "sonar", "SonarAnalyzer.CSharp 9.32.0.97167", new[] { "SonarAnalyzer.CSharp", "SonarAnalyzer" },
+        new Dictionary<string, string[]>
+        {
+            ["S2077"] = new[] { "PK1001" },
+            ["S3649"] = new[] { "PK1001" },
+            ["S2068"] = new[] { "PK2001" },
+            ["S6418"] = new[] { "PK2001", "PK2002" },
+            ["S2115"] = new[] { "PK2001" },
+            ["S6781"] = new[] { "PK2002" },
+            ["S3329"] = new[] { "PK2002" },
+            ["S108"] = new[] { "PK3001" },
+            ["S2486"] = new[] { "PK3001" },
+            ["S2092"] = new[] { "PK3004" },
+            ["S3330"] = new[] { "PK3004" },
+            ["S4507"] = new[] { "PK3005" },
+            ["S4790"] = new[] { "PK4001" },
+            ["S5344"] = new[] { "PK4001" },
+            ["S2053"] = new[] { "PK4001" },
+            ["S5547"] = new[] { "PK4002" },
+            ["S5542"] = new[] { "PK4002" },
+            ["S4426"] = new[] { "PK4002" },
+            ["S2245"] = new[] { "PK4003" },
+            ["S4347"] = new[] { "PK4003" },
+            ["S4830"] = new[] { "PK4004" },
+            ["S5332"] = new[] { "PK4005" },
+            ["S4423"] = new[] { "PK4005" },
+        });
+
+    /// <summary>The SDK's NetAnalyzers with every Security-category rule at warning.</summary>
+    public static readonly Tool NetAnalyzers = new(
+        "netanalyzers", "NetAnalyzers (SDK built-in)", new[] { "Microsoft.CodeAnalysis.NetAnalyzers", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers" },
+        new Dictionary<string, string[]>
+        {
+            ["CA2100"] = new[] { "PK1001" },
+            ["CA3001"] = new[] { "PK1001" },
+            ["CA5390"] = new[] { "PK2002" },
+            ["CA5401"] = new[] { "PK2002" },
+            ["CA5402"] = new[] { "PK2002" },
+            ["CA5382"] = new[] { "PK3004" },
+            ["CA5383"] = new[] { "PK3004" },
+            ["CA5396"] = new[] { "PK3004" },
+            ["CA3004"] = new[] { "PK3005" },
+            ["CA5350"] = new[] { "PK4001", "PK4002" },
+            ["CA5351"] = new[] { "PK4001", "PK4002" },
+            ["CA5379"] = new[] { "PK4001" },
+            ["CA5387"] = new[] { "PK4001" },
+            ["CA5388"] = new[] { "PK4001" },
+            ["CA5373"] = new[] { "PK4001" },
+            ["CA5358"] = new[] { "PK4002" },
+            ["CA5384"] = new[] { "PK4002" },
+            ["CA5385"] = new[] { "PK4002" },
+            ["CA5394"] = new[] { "PK4003" },
+            ["CA5359"] = new[] { "PK4004" },
+            ["CA5364"] = new[] { "PK4005" },
+            ["CA5386"] = new[] { "PK4005" },
+            ["CA5397"] = new[] { "PK4005" },
+            ["CA5398"] = new[] { "PK4005" },
+        });
+
+    /// <summary>The tools by command-line name.</summary>
+    public static readonly IReadOnlyDictionary<string, Tool> ByName = new Dictionary<string, Tool>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PolicyKit.Name] = PolicyKit,
+        [Scs.Name] = Scs,
+        [Sonar.Name] = Sonar,
+        [NetAnalyzers.Name] = NetAnalyzers,
+    };
+
+    private static Dictionary<string, string[]> Identity()
+    {
+        var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var category in Categories)
+        {
+            map[category] = new[] { category };
+        }
+
+        return map;
+    }
+}
