@@ -246,15 +246,13 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
             foreach (var finding in _findings)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                switch (finding.Attribute)
+                // An explicit weak setting is reported even when a global cookie policy overrides it at run time: the
+                // code still asks for the weaker cookie, and the override is one configuration change away from gone.
+                // The global policy only answers for flags left unset.
+                if (finding.Attribute == Attribute.Missing)
                 {
-                    case Attribute.Secure when secureEverywhere:
-                    case Attribute.HttpOnly when httpOnlyEverywhere:
-                    case Attribute.SameSite when sameSiteEverywhere:
-                        continue;
-                    case Attribute.Missing:
-                        ReportMissing(context, finding, secureEverywhere, httpOnlyEverywhere);
-                        continue;
+                    ReportMissing(context, finding, secureEverywhere, httpOnlyEverywhere);
+                    continue;
                 }
 
                 Report(context, finding.Location, finding.FixValue, finding.Setting, finding.Found, finding.Required, finding.Clause);
@@ -450,9 +448,9 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
                     {
                         Interlocked.Exchange(ref _globalSecure, 1);
                     }
-                    else if (value == "None" && RequiresSecure)
+                    else if (value is "None" or "SameAsRequest" && RequiresSecure)
                     {
-                        Add(Attribute.Secure, assignment, "Always", "CookiePolicyOptions.Secure", "CookieSecurePolicy.None", "CookieSecurePolicy.Always", "session.cookie.secure");
+                        Add(Attribute.Secure, assignment, "Always", "CookiePolicyOptions.Secure", "CookieSecurePolicy." + value, "CookieSecurePolicy.Always", "session.cookie.secure");
                     }
 
                     break;

@@ -220,7 +220,10 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
                 {
                     if (Reason(entity, dataClass) is { } reason)
                     {
-                        context.Report(Rule, location, entity, null, null, entity.Name, dataClass, reason);
+                        // A missing period is reported where the classified data is declared, so that the finding
+                        // points at what must be retained; a missing deletion path belongs to the entity as a whole.
+                        var at = retention.For(dataClass) is null ? FirstMemberOfClass(entity, dataClass) ?? location : location;
+                        context.Report(Rule, at, entity, null, null, entity.Name, dataClass, reason);
                     }
                 }
             }
@@ -274,7 +277,26 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
             return false;
         }
 
-        private static Location? FirstSourceLocation(INamedTypeSymbol entity)
+        // The first property or field declared in source (the entity's own first, then its bases) holding the class.
+        private Location? FirstMemberOfClass(INamedTypeSymbol entity, string dataClass)
+        {
+            for (var current = entity; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.Kind is SymbolKind.Property or SymbolKind.Field && !member.IsImplicitlyDeclared
+                        && string.Equals(matcher.ClassOfMember(member), dataClass, StringComparison.Ordinal)
+                        && FirstSourceLocation(member) is { } location)
+                    {
+                        return location;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static Location? FirstSourceLocation(ISymbol entity)
         {
             foreach (var location in entity.Locations)
             {

@@ -157,7 +157,7 @@ public sealed class PK3004SessionWeakerThanPolicyTests
         """, policy: null);
 
     [Fact]
-    public Task Ignores_a_global_cookie_policy_that_makes_every_cookie_secure() => Program("""
+    public Task Flags_an_explicit_weak_flag_even_when_a_global_cookie_policy_overrides_it() => Program("""
         using System;
         using Microsoft.AspNetCore.Authentication.Cookies;
         using Microsoft.AspNetCore.Builder;
@@ -167,10 +167,32 @@ public sealed class PK3004SessionWeakerThanPolicyTests
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthentication().AddCookie(o =>
         {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            {|#0:o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest|};
             o.SlidingExpiration = false;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        var app = builder.Build();
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always, MinimumSameSitePolicy = SameSiteMode.Lax });
+        app.UseAuthentication();
+        app.Run();
+        """, policy: null,
+        At(0, "CookieAuthenticationOptions.Cookie.SecurePolicy", "CookieSecurePolicy.SameAsRequest", "CookieSecurePolicy.Always", "ASVS 3.3.1"));
+
+    [Fact]
+    public Task Ignores_defaults_left_unset_when_a_global_cookie_policy_makes_every_cookie_secure() => Program("""
+        using System;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthentication().AddCookie(o =>
+        {
+            o.SlidingExpiration = false;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddSession(o => o.IdleTimeout = TimeSpan.FromMinutes(20));
         var app = builder.Build();
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always, MinimumSameSitePolicy = SameSiteMode.Lax });
         app.UseAuthentication();

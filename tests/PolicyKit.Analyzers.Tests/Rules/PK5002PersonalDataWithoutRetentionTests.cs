@@ -20,10 +20,10 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
     private const string Patients = """
         using Microsoft.AspNetCore.Identity;
         using Microsoft.EntityFrameworkCore;
-        public class {|#0:Patient|}
+        public class Patient
         {
             public int Id { get; set; }
-            [PersonalData] public string FullName { get; set; } = "";
+            [PersonalData] public string {|#0:FullName|} { get; set; } = "";
             public bool Active { get; set; }
         }
         public class Ward { public int Id { get; set; } public string Name { get; set; } = ""; }
@@ -47,7 +47,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
 
     [Fact]
     public Task Ignores_the_same_entity_when_the_policy_keeps_personal_data_for_a_year() =>
-        Verify.NoDiagnostic(Patients.Replace("{|#0:Patient|}", "Patient"), PersonalKeptAYear);
+        Verify.NoDiagnostic(Patients.Replace("{|#0:FullName|}", "FullName"), PersonalKeptAYear);
 
     [Fact]
     public Task Flags_an_identity_user_subclass_of_an_identity_db_context() => Expect("""
@@ -62,7 +62,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
     public Task Flags_an_entity_configured_with_model_builder() => Expect("""
         using Microsoft.AspNetCore.Identity;
         using Microsoft.EntityFrameworkCore;
-        public class {|#0:Applicant|} { public int Id { get; set; } [ProtectedPersonalData] public string Phone { get; set; } = ""; }
+        public class Applicant { public int Id { get; set; } [ProtectedPersonalData] public string {|#0:Phone|} { get; set; } = ""; }
         public class HiringContext(DbContextOptions<HiringContext> options) : DbContext(options)
         {
             protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Applicant>().HasKey(a => a.Id);
@@ -74,7 +74,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
         using Microsoft.AspNetCore.Identity;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.EntityFrameworkCore.Metadata.Builders;
-        public class {|#0:Tenant|} { public int Id { get; set; } [PersonalData] public string ContactName { get; set; } = ""; }
+        public class Tenant { public int Id { get; set; } [PersonalData] public string {|#0:ContactName|} { get; set; } = ""; }
         public class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         {
             public void Configure(EntityTypeBuilder<Tenant> builder) => builder.ToTable("Tenants");
@@ -84,7 +84,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
     [Fact]
     public Task Flags_a_member_named_by_the_policy_whose_class_has_no_period() => Expect("""
         using Microsoft.EntityFrameworkCore;
-        public class {|#0:TaxFiling|} { public int Id { get; set; } public string MyNumber { get; set; } = ""; }
+        public class TaxFiling { public int Id { get; set; } public string {|#0:MyNumber|} { get; set; } = ""; }
         public class TaxContext(DbContextOptions<TaxContext> options) : DbContext(options) { public DbSet<TaxFiling> Filings => Set<TaxFiling>(); }
         """, "TaxFiling", "mynumber", NoPeriod, """
         { "dataClasses": [ { "name": "mynumber", "memberNames": ["MyNumber"] } ],
@@ -104,11 +104,11 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
         var test = PolicyVerifier<PK5002PersonalDataWithoutRetentionAnalyzer>.Create("""
             using Microsoft.AspNetCore.Identity;
             using Microsoft.EntityFrameworkCore;
-            public class {|#0:Citizen|} { public int Id { get; set; } [PersonalData] public string Name { get; set; } = ""; public string MyNumber { get; set; } = ""; }
+            public class Citizen { public int Id { get; set; } [PersonalData] public string {|#0:Name|} { get; set; } = ""; public string {|#1:MyNumber|} { get; set; } = ""; }
             public class CityContext(DbContextOptions<CityContext> options) : DbContext(options) { public DbSet<Citizen> Citizens => Set<Citizen>(); }
             """, """{ "dataClasses": [ { "name": "mynumber", "memberNames": ["MyNumber"] } ] }""");
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Citizen", "personal", NoPeriod));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Citizen", "mynumber", NoPeriod));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("Citizen", "mynumber", NoPeriod));
         return test.RunAsync();
     }
 
@@ -124,7 +124,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
         using System;
         using Microsoft.EntityFrameworkCore;
         [AttributeUsage(AttributeTargets.Property)] public sealed class Classified : Attribute { }
-        public class {|#0:Contract|} { public int Id { get; set; } [Classified] public string Terms { get; set; } = ""; }
+        public class Contract { public int Id { get; set; } [Classified] public string {|#0:Terms|} { get; set; } = ""; }
         public class LegalContext(DbContextOptions<LegalContext> options) : DbContext(options) { public DbSet<Contract> Contracts => Set<Contract>(); }
         """, "Contract", "secret", NoPeriod, """{ "dataClasses": [ { "name": "secret", "attributes": ["ClassifiedAttribute"] } ] }""");
 
@@ -227,7 +227,7 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
 
     [Fact]
     public Task Ignores_a_declared_period_in_a_model_library_that_never_writes() => Verify.NoDiagnostic(
-        Patients.Replace("{|#0:Patient|}", "Patient"), PersonalKeptAYear);
+        Patients.Replace("{|#0:FullName|}", "FullName"), PersonalKeptAYear);
 
     [Fact]
     public Task Ignores_entities_without_classified_members() => Verify.NoDiagnostic("""
