@@ -10,6 +10,7 @@ internal static class RuleCategory
     public const string ErrorHandling = "Security.ErrorHandling";
     public const string Injection = "Security.Injection";
     public const string Policy = "PolicyKit.Policy";
+    public const string ResponseHeaders = "Security.ResponseHeaders";
     public const string Secrets = "Security.Secrets";
     public const string Session = "Security.Session";
     public const string Transport = "Security.Transport";

@@ -4,6 +4,8 @@ namespace PolicyKit.Analyzers;
 internal static class RuleIds
 {
     public const string SqlFromNonConstantString = "PK1001";
+    public const string InsecureDeserialization = "PK1007";
+    public const string XmlExternalEntities = "PK1008";
     public const string HardcodedCredential = "PK2001";
     public const string HardcodedKey = "PK2002";
     public const string SwallowedAuthError = "PK3001";
@@ -11,6 +13,8 @@ internal static class RuleIds
     public const string PasswordOptionsWeakerThanPolicy = "PK3003";
     public const string SessionWeakerThanPolicy = "PK3004";
     public const string ErrorDetailsShown = "PK3005";
+    public const string MissingAntiforgery = "PK3006";
+    public const string FramingAllowed = "PK3007";
     public const string WeakHash = "PK4001";
     public const string WeakCipher = "PK4002";
     public const string InsecureRandomness = "PK4003";

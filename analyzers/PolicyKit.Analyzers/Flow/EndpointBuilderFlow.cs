@@ -86,6 +86,63 @@ internal static class EndpointBuilderFlow
         return result;
     }
 
+    /// <summary>
+    /// Whether a convention named <paramref name="methodName"/> (<c>DisableAntiforgery</c>, <c>WithMetadata</c> …) is
+    /// applied to what <paramref name="producer"/> returns: chained on it, or called later on the local holding it.
+    /// </summary>
+    public static bool HasConvention(IInvocationOperation producer, string methodName, AuthorizationSymbols symbols)
+    {
+        IOperation current = producer;
+        for (var step = 0; step < 32; step++)
+        {
+            var parent = current.Parent;
+            if (parent is IConversionOperation)
+            {
+                current = parent;
+                continue;
+            }
+
+            IInvocationOperation? call = parent switch
+            {
+                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
+                IInvocationOperation instanceCall when instanceCall.Instance == current => instanceCall,
+                _ => null,
+            };
+            if (call is not null)
+            {
+                if (call.TargetMethod.Name == methodName)
+                {
+                    return true;
+                }
+
+                if (!ReturnsBuilder(call, symbols))
+                {
+                    return false;
+                }
+
+                current = call;
+                continue;
+            }
+
+            ILocalSymbol? local = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current => target.Local,
+                _ => null,
+            };
+            return local is not null && CalledOnLocal(local, Root(parent!), methodName);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a convention named <paramref name="methodName"/> is applied to the builder an endpoint is mapped on:
+    /// <c>app.MapGroup("/forms").DisableAntiforgery()</c>, or a group local it was called on.
+    /// </summary>
+    public static bool HasUpstreamConvention(IOperation? receiver, string methodName, AuthorizationSymbols symbols) =>
+        HasUpstreamConvention(receiver, methodName, symbols, 0);
+
     /// <summary>The groups and conventions of the builder an endpoint or group is mapped on.</summary>
     public static BuilderFacts Upstream(IOperation? receiver, AuthorizationSymbols symbols) => Upstream(receiver, symbols, 0);
 
@@ -286,6 +343,63 @@ internal static class EndpointBuilderFlow
 
         var facts = definition ?? default;
         return new BuilderFacts(AuthorizationSymbols.Combine(protection, facts.Protection), facts.Prefix, facts.RootParameter);
+    }
+
+    private static bool HasUpstreamConvention(IOperation? receiver, string methodName, AuthorizationSymbols symbols, int depth)
+    {
+        if (receiver is null || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (Unwrap(receiver))
+        {
+            case IInvocationOperation invocation:
+                if (invocation.TargetMethod.Name == methodName)
+                {
+                    return true;
+                }
+
+                return (IsMapGroup(invocation, symbols) || ReturnsBuilder(invocation, symbols))
+                    && HasUpstreamConvention(ReceiverOf(invocation), methodName, symbols, depth + 1);
+
+            case ILocalReferenceOperation local:
+                var root = Root(local);
+                if (CalledOnLocal(local.Local, root, methodName))
+                {
+                    return true;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IVariableDeclaratorOperation { Initializer: { } initializer } declarator
+                        && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+                    {
+                        return HasUpstreamConvention(initializer.Value, methodName, symbols, depth + 1);
+                    }
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool CalledOnLocal(ILocalSymbol local, IOperation root, string methodName)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation invocation && invocation.TargetMethod.Name == methodName
+                && ReceiverOf(invocation) is { } receiver
+                && Unwrap(receiver) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Protection ConventionsOnLocal(ILocalSymbol local, IOperation root, AuthorizationSymbols symbols)

@@ -29,6 +29,13 @@ internal static class ProfileSeverity
             return true;
         }
 
+        // IPA 「安全なウェブサイトの作り方」 checklist item 6-(i): a request that changes state must carry a secret
+        // token the attacker cannot know, the essential fix (根本的解決) for CSRF once the site is reachable from outside.
+        if (application.InternetFacing == true && id is RuleIds.MissingAntiforgery)
+        {
+            return true;
+        }
+
         // MN-02/MN-04 (必要): nothing that handles personal data is usable without authentication; MIC-95 and
         // A.15.1.4 protect personal data in records; A.15.1.3 keeps records only as long as required.
         if (application.HandlesPersonalData == true && id is RuleIds.EndpointWithoutAuthorization
