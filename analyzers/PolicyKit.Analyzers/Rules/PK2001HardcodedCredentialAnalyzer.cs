@@ -38,6 +38,7 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
             start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
             start.RegisterOperationAction(AnalyzeComparison, OperationKind.BinaryOperator);
             start.RegisterOperationAction(AnalyzeEqualsCall, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeReturn, OperationKind.Return);
             start.RegisterAdditionalFileAction(AnalyzeSettingsFile);
         });
     }
@@ -58,7 +59,34 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             _ => null,
         };
-        Check(context, assignment.Value, name, CredentialNames.Classify(name));
+        var kind = CredentialNames.Classify(name);
+        if (kind == CredentialNameKind.None && assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } entry)
+        {
+            // ServicePasswords = new() { ["billing"] = "…" }: the collection's name says what its values are.
+            name = NameOfInitializedCollection(entry.Instance);
+            kind = ClassifyCollectionName(name);
+        }
+
+        Check(context, assignment.Value, name, kind);
+    }
+
+    // A connection-string factory returning "cache01:6380,password=…": the text itself shows the password.
+    private static void AnalyzeReturn(OperationAnalysisContext context)
+    {
+        var returned = ((IReturnOperation)context.Operation).ReturnedValue;
+        if (returned is null || returned.Type?.SpecialType != SpecialType.System_String
+            || Unwrap(returned) is not (ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation))
+        {
+            return;
+        }
+
+        var builder = new StringBuilder();
+        if (Flatten(returned, builder, context) && LooksLikeConnectionString(builder)
+            && CredentialValues.HasConnectionStringSecret(builder.ToString()))
+        {
+            var member = context.ContainingSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : context.ContainingSymbol;
+            context.Report(Rule, returned.Syntax.GetLocation(), member.Name);
+        }
     }
 
     private static void AnalyzeInitializer(OperationAnalysisContext context)
@@ -97,6 +125,12 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
         }
 
         var method = parameter.ContainingSymbol as IMethodSymbol;
+        if (symbols.IsKeyMaterialSink(method?.ContainingType))
+        {
+            // PK2002 owns key material: JWT signing keys and passphrases that keys are derived from.
+            return;
+        }
+
         var kind = CredentialNames.Classify(parameter.Name);
         if (kind != CredentialNameKind.None)
         {
@@ -114,15 +148,19 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
         {
             Check(context, argument.Value, "AuthenticationHeaderValue", CredentialNameKind.AuthorizationHeader);
         }
-        else if (SymbolEqualityComparer.Default.Equals(containingType, symbols.SymmetricSecurityKey) && parameter.Name == "key")
-        {
-            CheckSigningKeyText(context, argument.Value);
-        }
         else if (parameter.Name == "value")
         {
             // Headers.Add("Authorization", "Basic …"), dictionary.Add("ApiKey", "…"), SetEnvironmentVariable("DB_PASSWORD", "…").
             var key = KeyOfPair(argument.Parent);
-            Check(context, argument.Value, key, CredentialNames.Classify(key));
+            var pairKind = CredentialNames.Classify(key);
+            if (pairKind == CredentialNameKind.None && argument.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add)
+            {
+                // ServicePasswords = new() { { "billing", "…" } }
+                key = NameOfInitializedCollection(add.Instance);
+                pairKind = ClassifyCollectionName(key);
+            }
+
+            Check(context, argument.Value, key, pairKind);
         }
     }
 
@@ -198,19 +236,6 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
         }
     }
 
-    // JWT signing keys: new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")). Any text counts, sentences included.
-    private static void CheckSigningKeyText(OperationAnalysisContext context, IOperation value)
-    {
-        var bytes = Follow(Unwrap(value), context);
-        if (bytes is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
-            && IsEncoding(getBytes.TargetMethod.ContainingType)
-            && TryGetText(getBytes.Arguments[0].Value, context, out var text, out var at, signingKey: true)
-            && text.Trim().Length > 0 && !CredentialPlaceholders.IsPlaceholder(text.Trim()))
-        {
-            context.Report(Rule, at.Syntax.GetLocation(), "SymmetricSecurityKey");
-        }
-    }
-
     private static void CheckConnectionString(OperationAnalysisContext context, IOperation value, string sinkName)
     {
         var source = Follow(Unwrap(value), context);
@@ -227,17 +252,17 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
     }
 
     // Constant text, with the operation to report: the literal itself where it can be seen.
-    private static bool TryGetText(IOperation value, OperationAnalysisContext context, out string text, out IOperation at, bool signingKey = false)
+    private static bool TryGetText(IOperation value, OperationAnalysisContext context, out string text, out IOperation at)
     {
         text = string.Empty;
         at = value;
         var unwrapped = Unwrap(value);
         var written = unwrapped;
         if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: 1 } toBase64
-            && Unwrap(toBase64.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
+            && Follow(Unwrap(toBase64.Arguments[0].Value), context) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
             && IsEncoding(getBytes.TargetMethod.ContainingType))
         {
-            // Authorization: Basic <base64("user:password")>.
+            // Authorization: Basic <base64("user:password")>, the bytes possibly taken into a local first.
             unwrapped = Unwrap(getBytes.Arguments[0].Value);
         }
 
@@ -247,7 +272,7 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
             return false;
         }
 
-        if (!signingKey && IsReportedAtDeclaration(unwrapped, source))
+        if (IsReportedAtDeclaration(unwrapped, source))
         {
             return false;
         }
@@ -347,6 +372,73 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
                 or IBinaryOperation or IInvocationOperation;
     }
 
+    // Two or more key=value pairs separated by ';' (ADO.NET) or ',' (StackExchange.Redis): not a sentence that
+    // happens to contain "password=".
+    private static bool LooksLikeConnectionString(StringBuilder text)
+    {
+        var pairs = 0;
+        var separated = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '=':
+                    pairs++;
+                    break;
+                case ';' or ',':
+                    separated = true;
+                    break;
+            }
+        }
+
+        return pairs >= 2 && separated;
+    }
+
+    // The field, property or local that an object/collection initialiser's implicit receiver initialises.
+    private static string? NameOfInitializedCollection(IOperation? receiver)
+    {
+        if (receiver is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            return null;
+        }
+
+        // receiver → indexer → assignment → initializer, or receiver → Add call → initializer.
+        var initializer = receiver.Parent?.Parent;
+        if (initializer is not IObjectOrCollectionInitializerOperation)
+        {
+            initializer = initializer?.Parent;
+        }
+
+        if (initializer is not IObjectOrCollectionInitializerOperation)
+        {
+            return null;
+        }
+
+        var parent = initializer.Parent?.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IFieldInitializerOperation { InitializedFields.Length: 1 } field => field.InitializedFields[0].Name,
+            IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => property.InitializedProperties[0].Name,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
+            ISimpleAssignmentOperation assignment => ReferencedName(assignment.Target),
+            _ => null,
+        };
+    }
+
+    // A collection is named in the plural: ServicePasswords, ApiKeys, ClientSecrets.
+    private static CredentialNameKind ClassifyCollectionName(string? name)
+    {
+        var kind = CredentialNames.Classify(name);
+        return kind == CredentialNameKind.None && name is { Length: > 4 } && name[name.Length - 1] is 's' or 'S'
+            ? CredentialNames.Classify(name.Substring(0, name.Length - 1))
+            : kind;
+    }
+
     private static string? KeyOfPair(IOperation? call)
     {
         var arguments = call switch
@@ -416,10 +508,22 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
         {
             AuthenticationHeaderValue = WellKnownTypes.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
             SymmetricSecurityKey = WellKnownTypes.Get(compilation, "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
+            Rfc2898DeriveBytes = WellKnownTypes.Get(compilation, "System.Security.Cryptography.Rfc2898DeriveBytes");
+            KeyDerivation = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
         }
 
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }
 
         public INamedTypeSymbol? SymmetricSecurityKey { get; }
+
+        public INamedTypeSymbol? Rfc2898DeriveBytes { get; }
+
+        public INamedTypeSymbol? KeyDerivation { get; }
+
+        public bool IsKeyMaterialSink(INamedTypeSymbol? type) =>
+            type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, SymmetricSecurityKey)
+                || SymbolEqualityComparer.Default.Equals(type, Rfc2898DeriveBytes)
+                || SymbolEqualityComparer.Default.Equals(type, KeyDerivation));
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +11,10 @@ using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Rules;
 
-/// <summary>PK2002: a symmetric key, IV, nonce or salt taken from constant bytes (A.12.3.2).</summary>
+/// <summary>
+/// PK2002: a symmetric key, IV, nonce, salt, JWT signing key, private key or key-derivation passphrase taken from
+/// constants in source (A.12.3.2).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
 {
@@ -36,13 +41,15 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
+            // One key literal can reach several sinks (a local used by Encrypt and Decrypt): it is reported once.
+            var reported = new ConcurrentDictionary<Location, byte>();
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, reported), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reported), OperationKind.Argument);
         });
     }
 
     // aes.Key = …; aes.IV = …; hmac.Key = …
-    private static void AnalyzeAssignment(OperationAnalysisContext context, KeySinkSymbols symbols)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, KeySinkSymbols symbols, ConcurrentDictionary<Location, byte> reported)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Key" or "IV" } property } target
@@ -52,16 +59,34 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         }
 
         var owner = target.Instance?.Type?.Name ?? property.ContainingType.Name;
-        Check(context, assignment.Value, owner + "." + property.Name, signingKey: false);
+        Check(context, assignment.Value, owner + "." + property.Name, signingKey: false, reported);
     }
 
     // new AesGcm(key), CreateEncryptor(rgbKey, rgbIV), EncryptCbc(data, iv), new HMACSHA256(key),
-    // new Rfc2898DeriveBytes(password, salt, …), KeyDerivation.Pbkdf2(…, salt, …), new SymmetricSecurityKey(key)
-    private static void AnalyzeArgument(OperationAnalysisContext context, KeySinkSymbols symbols)
+    // new Rfc2898DeriveBytes(password, salt, …), KeyDerivation.Pbkdf2(…, salt, …), new SymmetricSecurityKey(key),
+    // rsa.ImportFromPem(input), rsa.FromXmlString(xmlString)
+    private static void AnalyzeArgument(OperationAnalysisContext context, KeySinkSymbols symbols, ConcurrentDictionary<Location, byte> reported)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter || !IsKeyParameterName(parameter.Name)
+        if (argument.Parameter is not { } parameter
             || parameter.ContainingSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
+        {
+            return;
+        }
+
+        var owner = method.MethodKind == MethodKind.Constructor ? type.Name : method.Name;
+        switch (parameter.Name)
+        {
+            case "input" or "xmlString" when method.Name is "ImportFromPem" or "ImportFromEncryptedPem" or "FromXmlString"
+                                             && symbols.IsCryptographyApi(type):
+                CheckPrivateKeyText(context, argument.Value, owner + "(" + parameter.Name + ")", method.Name == "FromXmlString", reported);
+                return;
+            case "password" when symbols.IsPasswordBasedKdf(type):
+                CheckPassphrase(context, argument.Value, owner + "(" + parameter.Name + ")", reported);
+                return;
+        }
+
+        if (!IsKeyParameterName(parameter.Name))
         {
             return;
         }
@@ -72,65 +97,194 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var owner = method.MethodKind == MethodKind.Constructor ? type.Name : method.Name;
-        Check(context, argument.Value, owner + "(" + parameter.Name + ")", signingKey);
+        Check(context, argument.Value, owner + "(" + parameter.Name + ")", signingKey, reported);
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string sink, bool signingKey)
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink, bool signingKey, ConcurrentDictionary<Location, byte> reported)
     {
-        if (IsConstantBytes(value, context, MaximumHops, signingKey))
+        if (ConstantSource(value, context, MaximumHops, signingKey, literalOnly: false) is { } source)
         {
-            context.Report(Rule, value.Syntax.GetLocation(), sink);
+            ReportOnce(context, source.Syntax.GetLocation(), sink, reported);
+        }
+        else if (Unwrap(value) is IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference
+                 && InitialValue.Of(reference, mutableContents: true, context.CancellationToken) is null)
+        {
+            CheckConstructorAssignments(context, field, reference.SemanticModel, sink, signingKey, reported);
         }
     }
 
-    private static bool IsConstantBytes(IOperation value, OperationAnalysisContext context, int hops, bool signingKey)
+    // A readonly key field set in a constructor (_key = Encoding.UTF8.GetBytes("…")) and used by another member: the
+    // constant assignment is reported. Only literal contents count: "_key = new byte[32]" is usually filled next.
+    private static void CheckConstructorAssignments(
+        OperationAnalysisContext context, IFieldSymbol field, SemanticModel? model, string sink, bool signingKey,
+        ConcurrentDictionary<Location, byte> reported)
+    {
+        if (model is null || field.ContainingType is not { } type)
+        {
+            return;
+        }
+
+        var constructors = field.IsStatic ? type.StaticConstructors : type.InstanceConstructors;
+        foreach (var constructor in constructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree
+                    || reference.GetSyntax(context.CancellationToken) is not ConstructorDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                foreach (var node in declaration.DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax assignment && NamesField(assignment.Left, field.Name)
+                        && model.GetOperation(assignment, context.CancellationToken) is ISimpleAssignmentOperation
+                        {
+                            Target: IFieldReferenceOperation target,
+                        } operation
+                        && SymbolEqualityComparer.Default.Equals(target.Field, field)
+                        && ConstantSource(operation.Value, context, MaximumHops - 1, signingKey, literalOnly: true) is { } source)
+                    {
+                        ReportOnce(context, source.Syntax.GetLocation(), sink, reported);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool NamesField(ExpressionSyntax target, string name) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    // rsa.ImportFromPem("-----BEGIN PRIVATE KEY-----…"), rsa.FromXmlString("<RSAKeyValue>…<D>…</D>…"): a public key is
+    // no secret, so only private-key text counts.
+    private static void CheckPrivateKeyText(OperationAnalysisContext context, IOperation value, string sink, bool xml, ConcurrentDictionary<Location, byte> reported)
+    {
+        if (ConstantText(value, context) is not { } text)
+        {
+            return;
+        }
+
+        var isPrivate = xml
+            ? text.IndexOf("<D>", StringComparison.Ordinal) >= 0 || text.IndexOf("<X>", StringComparison.Ordinal) >= 0
+            : text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0;
+        if (isPrivate)
+        {
+            ReportOnce(context, value.Syntax.GetLocation(), sink, reported);
+        }
+    }
+
+    // Rfc2898DeriveBytes.Pbkdf2("passphrase", salt, …): the derived key is as constant as the passphrase.
+    private static void CheckPassphrase(OperationAnalysisContext context, IOperation value, string sink, ConcurrentDictionary<Location, byte> reported)
+    {
+        var secret = ConstantText(value, context) is { } text
+            ? IsKeyText(text)
+            : ConstantSource(value, context, MaximumHops, signingKey: true, literalOnly: true) is not null;
+        if (secret)
+        {
+            ReportOnce(context, value.Syntax.GetLocation(), sink, reported);
+        }
+    }
+
+    private static void ReportOnce(OperationAnalysisContext context, Location location, string sink, ConcurrentDictionary<Location, byte> reported)
+    {
+        if (reported.TryAdd(location, 0))
+        {
+            context.Report(Rule, location, sink);
+        }
+    }
+
+    // A constant string, directly or through a readonly field or a local assigned once.
+    private static string? ConstantText(IOperation value, OperationAnalysisContext context)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: string direct })
+        {
+            return direct;
+        }
+
+        return value is ILocalReferenceOperation or IFieldReferenceOperation
+               && InitialValue.Of(value, mutableContents: false, context.CancellationToken) is { ConstantValue: { HasValue: true, Value: string followed } }
+            ? followed
+            : null;
+    }
+
+    // Text used as key material: empty strings and placeholders ("<your-key>") are left alone.
+    private static bool IsKeyText(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 0 && !CredentialPlaceholders.IsPlaceholder(trimmed);
+    }
+
+    // The operation holding the constant bytes, to report: the sink's own value, the literal a local was initialised
+    // with, or the use of a readonly field (a field may be shared, so its use says which sink it keys). Null otherwise.
+    // With literalOnly, "new byte[n]" (zeros, usually filled next) does not count.
+    private static IOperation? ConstantSource(IOperation value, OperationAnalysisContext context, int hops, bool signingKey, bool literalOnly)
     {
         value = Unwrap(value);
         switch (value)
         {
             case IArrayCreationOperation { Initializer: null } zeros:
                 // new byte[16]: a constant all-zero key or IV, unless filled later (InitialValue checks locals for that).
+                if (literalOnly)
+                {
+                    return null;
+                }
+
                 foreach (var size in zeros.DimensionSizes)
                 {
                     if (!size.ConstantValue.HasValue)
                     {
-                        return false;
+                        return null;
                     }
                 }
 
-                return true;
+                return value;
             case IArrayCreationOperation { Initializer: { } initializer }:
-                return AllConstant(initializer);
+                return AllConstant(initializer) ? value : null;
             case IUtf8StringOperation:
-                return true;
+                return value;
             case IInvocationOperation invocation:
-                return IsConstantBytesCall(invocation, context, hops, signingKey);
-            case ILocalReferenceOperation or IFieldReferenceOperation when hops > 0:
-                return InitialValue.Of(value, mutableContents: true, context.CancellationToken) is { } initial
-                    && IsConstantBytes(initial, context, hops - 1, signingKey);
+                return ConstantBytesCall(invocation, context, hops, signingKey, literalOnly);
+            case ILocalReferenceOperation when hops > 0:
+                return InitialValue.Of(value, mutableContents: true, context.CancellationToken) is { } local
+                    ? ConstantSource(local, context, hops - 1, signingKey, literalOnly)
+                    : null;
+            case IFieldReferenceOperation when hops > 0:
+                return InitialValue.Of(value, mutableContents: true, context.CancellationToken) is { } field
+                       && ConstantSource(field, context, hops - 1, signingKey, literalOnly) is not null
+                    ? value
+                    : null;
             default:
                 // C# 12 collection expressions ([0x01, 0x02]) have no IOperation in Roslyn 4.8: read the syntax.
-                return value.Syntax is CollectionExpressionSyntax collection && AllConstant(collection, value.SemanticModel, context);
+                return value.Syntax is CollectionExpressionSyntax collection && AllConstant(collection, value.SemanticModel, context)
+                    ? value
+                    : null;
         }
     }
 
-    private static bool IsConstantBytesCall(IInvocationOperation invocation, OperationAnalysisContext context, int hops, bool signingKey)
+    private static IOperation? ConstantBytesCall(IInvocationOperation invocation, OperationAnalysisContext context, int hops, bool signingKey, bool literalOnly)
     {
         var method = invocation.TargetMethod;
         var arguments = invocation.Arguments;
         switch (method.Name)
         {
             case "FromBase64String" or "FromHexString" when method.ContainingType is { Name: "Convert", ContainingNamespace.Name: "System" }:
-                return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string };
+                return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string } ? invocation : null;
             case "GetBytes" when IsEncoding(method.ContainingType):
-                // PK2001 owns text keys of SymmetricSecurityKey (a JWT secret is a password-like credential).
-                return !signingKey && arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string };
+                // A JWT signing key is usually text: only real text counts there, not "" or "<your-key>".
+                return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string text }
+                       && (!signingKey || IsKeyText(text))
+                    ? invocation
+                    : null;
             case "ToArray" or "AsSpan" or "AsMemory":
                 var source = invocation.Instance ?? (arguments.Length >= 1 ? arguments[0].Value : null);
-                return source is not null && IsConstantBytes(source, context, hops, signingKey);
+                return source is not null && ConstantSource(source, context, hops, signingKey, literalOnly) is not null ? invocation : null;
             default:
-                return false;
+                return null;
         }
     }
 
@@ -206,6 +360,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
             Hkdf = WellKnownTypes.Get(compilation, "System.Security.Cryptography.HKDF");
             KeyDerivation = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
             SymmetricSecurityKey = WellKnownTypes.Get(compilation, "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
+            Rfc2898DeriveBytes = WellKnownTypes.Get(compilation, "System.Security.Cryptography.Rfc2898DeriveBytes");
         }
 
         public INamedTypeSymbol? SymmetricAlgorithm { get; }
@@ -217,6 +372,11 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? KeyDerivation { get; }
 
         public INamedTypeSymbol? SymmetricSecurityKey { get; }
+
+        public INamedTypeSymbol? Rfc2898DeriveBytes { get; }
+
+        public bool IsPasswordBasedKdf(INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, Rfc2898DeriveBytes) || SymbolEqualityComparer.Default.Equals(type, KeyDerivation);
 
         public bool IsKeyedAlgorithm(INamedTypeSymbol? type)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -189,6 +190,16 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
 
             if (!thresholds.IsWeakHash(hash))
             {
+                // ASVS 5.0 11.4.2 / CWE-916: even an approved hash is far too fast for passwords; only an unkeyed
+                // hash is judged (an HMAC with a server-side key is a pepper, not a plain digest).
+                if (method.ContainingType.Name.StartsWith("HMAC", StringComparison.Ordinal)
+                    || !(isCreate ? PasswordFlowsInto(invocation, strict: true) : HasPasswordSource(invocation.Arguments, strict: true)))
+                {
+                    return;
+                }
+
+                Report(context, invocation, passwordInput: true, ImmutableDictionary<string, string?>.Empty,
+                    hash + " of a password (no salt, no work factor)", "PBKDF2 with " + Iterations(thresholds.MinimumPbkdf2Iterations));
                 return;
             }
 
@@ -299,11 +310,11 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasPasswordSource(ImmutableArray<IArgumentOperation> arguments)
+    private static bool HasPasswordSource(ImmutableArray<IArgumentOperation> arguments, bool strict = false)
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { Name: "source" or "inputStream" or "data" } && IsPasswordInput(argument.Value))
+            if (argument.Parameter is { Name: "source" or "inputStream" or "data" } && IsPasswordInput(argument.Value, strict))
             {
                 return true;
             }
@@ -313,12 +324,12 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether a hash object made here hashes a password: directly, or through the local it is stored in.</summary>
-    private static bool PasswordFlowsInto(IOperation creation)
+    private static bool PasswordFlowsInto(IOperation creation, bool strict = false)
     {
         var parent = SkipConversions(creation.Parent);
         if (parent is IInvocationOperation call && call.Instance is not null && IsComputeHash(call))
         {
-            return HasPasswordArgument(call);
+            return HasPasswordArgument(call, strict);
         }
 
         if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
@@ -339,7 +350,7 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
                 && SkipConversionsDown(use.Instance) is ILocalReferenceOperation local
                 && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
                 && IsComputeHash(use)
-                && HasPasswordArgument(use))
+                && HasPasswordArgument(use, strict))
             {
                 return true;
             }
@@ -351,11 +362,11 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
     private static bool IsComputeHash(IInvocationOperation call) =>
         call.TargetMethod.Name is "ComputeHash" or "ComputeHashAsync" or "TryComputeHash" or "TransformFinalBlock" or "TransformBlock";
 
-    private static bool HasPasswordArgument(IInvocationOperation call)
+    private static bool HasPasswordArgument(IInvocationOperation call, bool strict)
     {
         foreach (var argument in call.Arguments)
         {
-            if (IsPasswordInput(argument.Value))
+            if (IsPasswordInput(argument.Value, strict))
             {
                 return true;
             }
@@ -364,25 +375,25 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsPasswordInput(IOperation? value)
+    private static bool IsPasswordInput(IOperation? value, bool strict = false)
     {
         value = SkipConversionsDown(value);
         switch (value)
         {
             case ILocalReferenceOperation local:
-                return SecurityNames.IsPasswordLike(local.Local.Name);
+                return IsPasswordName(local.Local.Name, strict);
             case IParameterReferenceOperation parameter:
-                return SecurityNames.IsPasswordLike(parameter.Parameter.Name);
+                return IsPasswordName(parameter.Parameter.Name, strict);
             case IFieldReferenceOperation field:
-                return SecurityNames.IsPasswordLike(field.Field.Name);
+                return IsPasswordName(field.Field.Name, strict);
             case IPropertyReferenceOperation property:
-                return SecurityNames.IsPasswordLike(property.Property.Name);
+                return IsPasswordName(property.Property.Name, strict);
             case IBinaryOperation binary:
-                return IsPasswordInput(binary.LeftOperand) || IsPasswordInput(binary.RightOperand);
+                return IsPasswordInput(binary.LeftOperand, strict) || IsPasswordInput(binary.RightOperand, strict);
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation hole && IsPasswordInput(hole.Expression))
+                    if (part is IInterpolationOperation hole && IsPasswordInput(hole.Expression, strict))
                     {
                         return true;
                     }
@@ -393,11 +404,33 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
                 // Encoding.UTF8.GetBytes(password), password.AsSpan(): the bytes are the password.
                 return IsPasswordInput(call.Instance is { } instance && call.TargetMethod.Name is "ToCharArray" or "AsSpan"
                     ? instance
-                    : call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    : call.Arguments.Length > 0 ? call.Arguments[0].Value : null, strict);
             default:
                 return false;
         }
     }
+
+    // Strict: the name ends with the password itself (newPassword, model.Password). Secrets, API keys and reset
+    // tokens (passwordResetToken) are random values whose plain digest is a fine lookup key.
+    private static bool IsPasswordName(string name, bool strict)
+    {
+        if (!strict)
+        {
+            return SecurityNames.IsPasswordLike(name);
+        }
+
+        foreach (var ending in PasswordEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PasswordEndings = { "password", "passwd", "pwd", "passphrase", "passcode" };
 
     private static IOperation? SkipConversions(IOperation? operation)
     {

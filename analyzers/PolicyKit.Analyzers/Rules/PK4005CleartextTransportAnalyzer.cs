@@ -39,6 +39,7 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
     private static readonly HashSet<string> EndpointWords = new(StringComparer.Ordinal)
     {
         "uri", "url", "urls", "address", "endpoint", "authority", "host", "server", "href", "link", "redirect", "location",
+        "webhook", "callback",
     };
 
     private static readonly HashSet<string> IdentifierWords = new(StringComparer.Ordinal)
@@ -69,6 +70,7 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
                 WellKnownTypes.Get(start.Compilation, "System.Net.SecurityProtocolType"));
             start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
             start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(analysis.AnalyzeNamedValue, OperationKind.Return, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(analysis.AnalyzeProtocol, OperationKind.FieldReference);
             if (WellKnownTypes.Get(start.Compilation, "System.Net.Mail.SmtpClient") is { } smtp)
             {
@@ -115,6 +117,43 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
 
             ReportEndpoint(context, argument.Value);
         }
+
+        // Settings-like members: WebhookUrl { get; set; } = "http://…", static string Webhook() => "http://…".
+        public void AnalyzeNamedValue(OperationAnalysisContext context)
+        {
+            var (name, value) = context.Operation switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } ret when !InNestedFunction(ret) => (NameOfMember(context.ContainingSymbol), returned),
+                IFieldInitializerOperation { InitializedFields.Length: 1 } field => (field.InitializedFields[0].Name, field.Value),
+                IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => (property.InitializedProperties[0].Name, property.Value),
+                _ => (null, null),
+            };
+            if (name is not null && value is not null && value.Type?.SpecialType == SpecialType.System_String && NamesEndpoint(name))
+            {
+                ReportEndpoint(context, value);
+            }
+        }
+
+        private static bool InNestedFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A lambda's return belongs to no named member: only methods and property getters name their value.
+        private static string? NameOfMember(ISymbol? symbol) => symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property.Name,
+            IMethodSymbol { MethodKind: MethodKind.Ordinary } method => method.Name,
+            _ => null,
+        };
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {

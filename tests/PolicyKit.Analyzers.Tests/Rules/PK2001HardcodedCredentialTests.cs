@@ -206,13 +206,16 @@ public sealed class PK2001HardcodedCredentialTests
         """);
 
     [Fact]
-    public Task Flags_jwt_signing_key_from_text() => Verify.Analyzer("""
+    public Task Ignores_jwt_signing_key_text_and_kdf_passphrases_which_pk2002_reports() => Verify.NoDiagnostic("""
+        using System.Security.Cryptography;
         using System.Text;
         using Microsoft.IdentityModel.Tokens;
         class Tokens
         {
             public SigningCredentials Credentials() =>
-                new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes([|"this is my custom Secret key for authentication"|])), SecurityAlgorithms.HmacSha256);
+                new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("this is my custom Secret key for authentication")), SecurityAlgorithms.HmacSha256);
+            public byte[] ArchiveKey(byte[] salt) =>
+                Rfc2898DeriveBytes.Pbkdf2("archive-passphrase-2024", salt, 600_000, HashAlgorithmName.SHA256, 32);
         }
         """);
 
@@ -546,6 +549,79 @@ public sealed class PK2001HardcodedCredentialTests
                 client.DefaultRequestHeaders.Add("Accept", "application/json");
                 client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
                 Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Production");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_values_of_a_collection_named_for_passwords() => Verify.Analyzer("""
+        using System.Collections.Generic;
+        static class Accounts
+        {
+            public static readonly Dictionary<string, string> ServicePasswords = new()
+            {
+                ["reports"] = [|"R3ports-Svc!2024"|],
+            };
+            public static string MapsKey()
+            {
+                var apiKeys = new Dictionary<string, string>
+                {
+                    { "maps", [|"AIzaSyD-9tSrke72PouQMnMX"|] },
+                };
+                return apiKeys["maps"];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_collections_not_named_for_secrets() => Verify.NoDiagnostic("""
+        using System.Collections.Generic;
+        static class Accounts
+        {
+            public static readonly Dictionary<string, string> ServiceUrls = new()
+            {
+                ["reports"] = "https://reports.internal",
+            };
+            public static readonly Dictionary<string, string> Passwords = new()
+            {
+                ["reports"] = "Reports:Password",
+            };
+        }
+        """);
+
+    [Fact]
+    public Task Flags_connection_string_with_password_returned_by_a_factory() => Verify.Analyzer("""
+        using Microsoft.Extensions.Configuration;
+        static class Cache
+        {
+            public static string Redis() => [|"redis01:6379,password=Ca4he-Pa55,ssl=True"|];
+            public static string Reporting { get { return [|"Server=rpt;Database=r;User Id=r;Password=Rpt!2024"|]; } }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_returned_connection_strings_without_a_literal_password() => Verify.NoDiagnostic("""
+        using Microsoft.Extensions.Configuration;
+        static class Cache
+        {
+            public static string Redis(IConfiguration configuration) => $"redis01:6379,password={configuration["Redis:Password"]},ssl=True";
+            public static string Anonymous() => "redis01:6379,ssl=True";
+            public static string Prompt() => "Enter the password=value pair";
+        }
+        """);
+
+    [Fact]
+    public Task Flags_basic_credentials_encoded_through_a_local() => Verify.Analyzer("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+        class Partner(HttpClient http)
+        {
+            public void Authenticate()
+            {
+                var pair = Encoding.UTF8.GetBytes([|"svc-partner:Pa55-partner-2024"|]);
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
             }
         }
         """);

@@ -46,8 +46,8 @@ public sealed class PK2002HardcodedKeyTests
             public void Seal(byte[] plaintext, byte[] ciphertext, byte[] tag)
             {
                 using var gcm = new AesGcm([|Convert.FromHexString("000102030405060708090A0B0C0D0E0F")|], 16);
-                var nonce = new byte[12];
-                gcm.Encrypt([|nonce|], plaintext, ciphertext, tag);
+                var nonce = [|new byte[12]|];
+                gcm.Encrypt(nonce, plaintext, ciphertext, tag);
             }
         }
         """);
@@ -60,8 +60,8 @@ public sealed class PK2002HardcodedKeyTests
         {
             public byte[] Sign(byte[] body)
             {
-                var secret = Encoding.ASCII.GetBytes("whsec_9f86d081884c7d659a2feaa0c55ad015");
-                using var hmac = new HMACSHA256([|secret|]);
+                var secret = [|Encoding.ASCII.GetBytes("whsec_9f86d081884c7d659a2feaa0c55ad015")|];
+                using var hmac = new HMACSHA256(secret);
                 return hmac.ComputeHash(body);
             }
             public byte[] Sign2(byte[] body) => HMACSHA256.HashData([|"static-key"u8|], body);
@@ -91,8 +91,8 @@ public sealed class PK2002HardcodedKeyTests
             public ICryptoTransform Decryptor()
             {
                 var des = TripleDES.Create();
-                byte[] iv = [1, 2, 3, 4, 5, 6, 7, 8];
-                des.IV = [|iv|];
+                byte[] iv = [|[1, 2, 3, 4, 5, 6, 7, 8]|];
+                des.IV = iv;
                 return des.CreateDecryptor();
             }
         }
@@ -279,12 +279,26 @@ public sealed class PK2002HardcodedKeyTests
         """);
 
     [Fact]
-    public Task Ignores_text_jwt_keys_which_pk2001_reports() => Verify.NoDiagnostic("""
+    public Task Flags_text_jwt_signing_keys() => Verify.Analyzer("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;
         class Jwt
         {
-            public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes("a-text-secret-reported-by-PK2001-instead"));
+            private const string Secret = "a-text-signing-secret-0123456789abcdef";
+            public SecurityKey Key() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(Secret)|]);
+            public SecurityKey Inline() => new SymmetricSecurityKey([|Encoding.ASCII.GetBytes("this is my custom Secret key for authentication")|]);
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_placeholder_and_configured_jwt_signing_keys() => Verify.NoDiagnostic("""
+        using System.Text;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.IdentityModel.Tokens;
+        class Jwt(IConfiguration configuration)
+        {
+            public SecurityKey Placeholder() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes("<your-signing-key>"));
+            public SecurityKey Configured() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Auth:SigningKey"]!));
         }
         """);
     [Fact]
@@ -300,6 +314,144 @@ public sealed class PK2002HardcodedKeyTests
                 aes.IV = RandomNumberGenerator.GetBytes(aes.BlockSize / 8);
                 return aes;
             }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_key_and_iv_fields_set_from_literals_in_a_constructor() => Verify.Analyzer("""
+        using System.Security.Cryptography;
+        using System.Text;
+        class CookieProtector
+        {
+            private readonly byte[] _key;
+            private readonly byte[] _iv;
+            public CookieProtector()
+            {
+                _key = [|Encoding.UTF8.GetBytes("cookie-protector-key-0123456789ab")|];
+                this._iv = [|new byte[] { 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7 }|];
+            }
+            public CookieProtector(byte[] key)
+            {
+                _key = key;
+                _iv = RandomNumberGenerator.GetBytes(16);
+            }
+            public byte[] Protect(byte[] data)
+            {
+                using var aes = Aes.Create();
+                return aes.CreateEncryptor(_key, _iv).TransformFinalBlock(data, 0, data.Length);
+            }
+            public byte[] Unprotect(byte[] data)
+            {
+                using var aes = Aes.Create();
+                return aes.CreateDecryptor(_key, _iv).TransformFinalBlock(data, 0, data.Length);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_constructor_fields_filled_at_run_time() => Verify.NoDiagnostic("""
+        using System.Security.Cryptography;
+        using Microsoft.Extensions.Options;
+        public sealed class VaultOptions { public byte[] Key { get; set; } = System.Array.Empty<byte>(); }
+        class Vault
+        {
+            private readonly byte[] _key;
+            private readonly byte[] _nonce;
+            public Vault(IOptions<VaultOptions> options)
+            {
+                _key = options.Value.Key;
+                _nonce = new byte[12];
+                RandomNumberGenerator.Fill(_nonce);
+            }
+            public void Seal(byte[] plain, byte[] cipher, byte[] tag)
+            {
+                using var gcm = new AesGcm(_key, 16);
+                gcm.Encrypt(_nonce, plain, cipher, tag);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_fixed_nonce_local_at_its_literal() => Verify.Analyzer("""
+        using System.Security.Cryptography;
+        class Sealer
+        {
+            public byte[] Seal(byte[] key, byte[] plain)
+            {
+                using var chacha = new ChaCha20Poly1305(key);
+                var nonce = [|new byte[12] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }|];
+                var cipher = new byte[plain.Length];
+                var tag = new byte[16];
+                chacha.Encrypt(nonce, plain, cipher, tag);
+                return cipher;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_private_keys_imported_from_pem_and_xml_literals() => Verify.Analyzer("""
+        using System.Security.Cryptography;
+        static class Licensing
+        {
+            private const string Pem = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n-----END EC PRIVATE KEY-----";
+            public static ECDsa Signer()
+            {
+                var ecdsa = ECDsa.Create();
+                ecdsa.ImportFromPem([|Pem|]);
+                return ecdsa;
+            }
+            public static RSA Legacy()
+            {
+                var rsa = RSA.Create();
+                rsa.FromXmlString([|"<RSAKeyValue><Modulus>xA==</Modulus><Exponent>AQAB</Exponent><D>AQ==</D></RSAKeyValue>"|]);
+                return rsa;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_public_keys_and_key_files() => Verify.NoDiagnostic("""
+        using System.IO;
+        using System.Security.Cryptography;
+        static class Licensing
+        {
+            public static RSA Verifier()
+            {
+                var rsa = RSA.Create();
+                rsa.ImportFromPem("-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----");
+                rsa.FromXmlString("<RSAKeyValue><Modulus>xA==</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>");
+                return rsa;
+            }
+            public static RSA Signer(string path)
+            {
+                var rsa = RSA.Create();
+                rsa.ImportFromPem(File.ReadAllText(path));
+                return rsa;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_keys_derived_from_literal_passphrases() => Verify.Analyzer("""
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Cryptography.KeyDerivation;
+        class Backup
+        {
+            private static readonly string Passphrase = "nightly-backup-passphrase";
+            public byte[] Key(byte[] salt) => Rfc2898DeriveBytes.Pbkdf2([|Passphrase|], salt, 600_000, HashAlgorithmName.SHA256, 32);
+            public byte[] Legacy(byte[] salt) => KeyDerivation.Pbkdf2([|"legacy-export-key"|], salt, KeyDerivationPrf.HMACSHA256, 600_000, 32);
+            public byte[] Bytes(byte[] salt) => Rfc2898DeriveBytes.Pbkdf2([|Encoding.UTF8.GetBytes("bytes-passphrase")|], salt, 600_000, HashAlgorithmName.SHA256, 32);
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_passphrases_from_the_caller_or_empty() => Verify.NoDiagnostic("""
+        using System.Security.Cryptography;
+        class Backup
+        {
+            public byte[] Key(string passphrase, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(passphrase, salt, 600_000, HashAlgorithmName.SHA256, 32);
+            public byte[] Empty(byte[] salt) => Rfc2898DeriveBytes.Pbkdf2("", salt, 600_000, HashAlgorithmName.SHA256, 32);
         }
         """);
 }

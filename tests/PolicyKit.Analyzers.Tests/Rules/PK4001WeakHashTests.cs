@@ -323,4 +323,28 @@ public sealed class PK4001WeakHashTests
             public int Of(byte[] data, Span<byte> destination) => [|MD5.HashData(data, destination)|];
         }
         """);
+
+    [Fact]
+    public Task Flags_fast_approved_hash_of_a_password_as_an_error() => Error("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        class AccountStore
+        {
+            public string Hash(string newPassword) => Convert.ToHexString({|#0:SHA512.HashData(Encoding.UTF8.GetBytes(newPassword))|});
+        }
+        """, "SHA-512 of a password (no salt, no work factor)", "PBKDF2 with 100000 iterations");
+
+    [Fact]
+    public Task Ignores_approved_hashes_of_tokens_secrets_and_content() => Verify.NoDiagnostic("""
+        using System.Security.Cryptography;
+        using System.Text;
+        class Digests
+        {
+            public byte[] ResetToken(string passwordResetToken) => SHA256.HashData(Encoding.UTF8.GetBytes(passwordResetToken));
+            public byte[] ApiKey(string clientSecret) => SHA256.HashData(Encoding.UTF8.GetBytes(clientSecret));
+            public byte[] Peppered(byte[] pepper, string password) => HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes(password));
+            public byte[] Body(byte[] content) => SHA256.HashData(content);
+        }
+        """);
 }

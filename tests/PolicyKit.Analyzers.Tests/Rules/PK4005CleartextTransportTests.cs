@@ -313,4 +313,27 @@ public sealed class PK4005CleartextTransportTests
         using System.Net;
         class Transfers { public WebRequest Upload() => WebRequest.Create([|"ftp://files.partner.example/inbox"|]); }
         """);
+
+    [Fact]
+    public Task Flags_http_webhook_and_callback_settings() => Verify.Analyzer("""
+        public sealed class NotificationSettings
+        {
+            public string WebhookUrl { get; set; } = [|"http://hooks.crm.example.net/events"|];
+            public static string PaymentCallback() => [|"http://pay.example.net/callback"|];
+            public static string StatusEndpoint { get { return [|"http://status.example.net/ping"|]; } }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_https_loopback_and_unnamed_values() => Verify.NoDiagnostic("""
+        using System;
+        public sealed class NotificationSettings
+        {
+            public string WebhookUrl { get; set; } = "https://hooks.crm.example.net/events";
+            public static string Callback() => "http://localhost:5080/callback";
+            public static string Greeting() => "http://example.net is our home page";
+            public static Func<string> WebhookFactory() => () => "http://hooks.example.net/x";
+            public const string SchemaUrl = "http://json-schema.org/draft-07/schema#";
+        }
+        """);
 }
