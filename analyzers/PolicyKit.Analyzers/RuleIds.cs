@@ -4,6 +4,10 @@ namespace PolicyKit.Analyzers;
 internal static class RuleIds
 {
     public const string SqlFromNonConstantString = "PK1001";
+    public const string CrossSiteScripting = "PK1002";
+    public const string CommandInjection = "PK1003";
+    public const string PathTraversal = "PK1004";
+    public const string OpenRedirect = "PK1005";
     public const string HardcodedCredential = "PK2001";
     public const string HardcodedKey = "PK2002";
     public const string SwallowedAuthError = "PK3001";
