@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using PolicyKit.Analyzers.Rules;
 using static PolicyKit.Analyzers.Tests.Infrastructure.TaintVerifier<PolicyKit.Analyzers.Rules.PK1005OpenRedirectAnalyzer>;
 
 namespace PolicyKit.Analyzers.Tests.Rules;

@@ -238,7 +238,7 @@ internal sealed class TaintEngine
                 var kinds = summary.ParameterSinks[bit] & wanted;
                 if (kinds != SinkKind.None)
                 {
-                    hits.Add(new SinkHit(argument.Value, kinds, method.ContainingType.Name + "." + method.Name + " → " + summary.SinkNames[bit]));
+                    hits.Add(new SinkHit(argument.Value, kinds, CallName(method) + " → " + summary.SinkNames[bit]));
                 }
             }
         }
@@ -246,9 +246,12 @@ internal sealed class TaintEngine
         var receiverKinds = summary.ParameterSinks[TaintValue.ReceiverBit] & wanted;
         if (instance is not null and not IInstanceReferenceOperation && receiverKinds != SinkKind.None)
         {
-            hits.Add(new SinkHit(instance, receiverKinds, method.ContainingType.Name + "." + method.Name + " → " + summary.SinkNames[TaintValue.ReceiverBit]));
+            hits.Add(new SinkHit(instance, receiverKinds, CallName(method) + " → " + summary.SinkNames[TaintValue.ReceiverBit]));
         }
     }
+
+    private static string CallName(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
 
     /// <summary>The sink kinds a call neutralises (encoders, <c>Path.GetFileName</c>, <c>Url.Action</c>), or none.</summary>
     public SinkKind SanitizedKinds(IInvocationOperation invocation)
