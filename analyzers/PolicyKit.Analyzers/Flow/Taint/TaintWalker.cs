@@ -21,6 +21,7 @@ internal sealed class TaintWalker
     private readonly Dictionary<ISymbol, TaintValue> _done = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _visiting = new(SymbolEqualityComparer.Default);
     private int _cuts;
+    private int _nesting;
 
     public TaintWalker(TaintEngine engine, DefinitionIndex index, IMethodSymbol? owner, int depth, WorkBudget budget)
     {
@@ -33,12 +34,36 @@ internal sealed class TaintWalker
 
     private bool SummaryMode => _owner is not null;
 
+    /// <summary>How deep one walk may recurse (a chain of locals each built from the previous one) before it stops.</summary>
+    public const int MaxNesting = 400;
+
     public TaintValue Visit(IOperation? operation)
     {
         if (operation is null || !_budget.Tick() || operation.ConstantValue.HasValue || TypeNames.IsInert(operation.Type))
         {
             return TaintValue.Clean;
         }
+
+        if (_nesting >= MaxNesting)
+        {
+            // Deeper recursion would risk the compiler's stack; treated as running out of budget.
+            _budget.Stop();
+            return TaintValue.Clean;
+        }
+
+        _nesting++;
+        try
+        {
+            return VisitCore(operation);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private TaintValue VisitCore(IOperation operation)
+    {
 
         switch (operation)
         {

@@ -50,6 +50,16 @@ internal sealed class WorkBudget
         return false;
     }
 
+    /// <summary>Stops the walk as if the budget were spent (recursion too deep).</summary>
+    public void Stop()
+    {
+        if (!Exhausted)
+        {
+            Exhausted = true;
+            _statistics.BudgetHit();
+        }
+    }
+
     /// <summary>Adds this walk's count to the statistics; call once when the walk ends.</summary>
     public void Flush()
     {
