@@ -127,6 +127,61 @@ public sealed class PK1004PathTraversalTests
         }
         """, "Request.RouteValues", "Directory.GetFiles");
 
+    [Fact]
+    public Task Flags_a_path_reaching_a_service_behind_an_interface_in_another_file() => Flags("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController, Route("attachments")]
+        public class AttachmentsController : ControllerBase
+        {
+            private readonly IAttachmentStore _store;
+            public AttachmentsController(IAttachmentStore store) => _store = store;
+
+            [HttpGet("{id}")]
+            public async Task<IActionResult> Get(string {|#1:id|}) => File(await _store.ReadAsync({|#0:id|}), "application/octet-stream");
+        }
+        """, "parameter 'id'", "IAttachmentStore.ReadAsync → File.ReadAllBytesAsync",
+        ("AttachmentStore.cs", """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public interface IAttachmentStore { Task<byte[]> ReadAsync(string id); }
+
+        public sealed class DiskAttachmentStore : IAttachmentStore
+        {
+            private const string Root = "/srv/attachments";
+            public Task<byte[]> ReadAsync(string id) => File.ReadAllBytesAsync(Path.Combine(Root, id));
+        }
+        """));
+
+    [Fact]
+    public Task Ignores_a_service_behind_an_interface_that_sanitizes() => Silent("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController, Route("attachments")]
+        public class AttachmentsController : ControllerBase
+        {
+            private readonly IAttachmentStore _store;
+            public AttachmentsController(IAttachmentStore store) => _store = store;
+
+            [HttpGet("{id}")]
+            public async Task<IActionResult> Get(string id) => File(await _store.ReadAsync(id), "application/octet-stream");
+        }
+        """,
+        ("AttachmentStore.cs", """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public interface IAttachmentStore { Task<byte[]> ReadAsync(string id); }
+
+        public sealed class DiskAttachmentStore : IAttachmentStore
+        {
+            public Task<byte[]> ReadAsync(string id) => File.ReadAllBytesAsync(Path.Combine("/srv/attachments", Path.GetFileName(id)));
+        }
+        """));
+
     // ---- Razor Pages ------------------------------------------------------------------------------------------
 
     [Fact]

@@ -38,6 +38,7 @@ internal sealed class TaintEngine
     private readonly ConditionalWeakTable<IOperation, DefinitionIndex> _indexes = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new(MethodBudgetKeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _constructorAssigned = new(SymbolEqualityComparer.Default);
+    private volatile List<INamedTypeSymbol>? _sourceTypes;
 
     private TaintEngine(Compilation compilation)
     {
@@ -81,7 +82,8 @@ internal sealed class TaintEngine
 
     /// <summary>Whether calls to <paramref name="method"/> can be followed into a body of this compilation.</summary>
     public bool CanSummarize(IMethodSymbol method) =>
-        !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAbstract && !method.IsExtern
+        !method.DeclaringSyntaxReferences.IsEmpty && !method.IsExtern
+        && (!method.IsAbstract || method.ContainingType is { TypeKind: TypeKind.Interface })
         && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.Constructor;
 
     /// <summary>A property whose getter has a body of its own (not an auto-property).</summary>
@@ -147,6 +149,11 @@ internal sealed class TaintEngine
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
+        if (method.IsAbstract && method.ContainingType is { TypeKind: TypeKind.Interface } contract)
+        {
+            return Implementations(method, contract, depth, cancellationToken);
+        }
+
         if (!CanSummarize(method) || BodyOf(method, cancellationToken) is not { } body)
         {
             return MethodSummary.Unknown;
@@ -202,6 +209,86 @@ internal sealed class TaintEngine
 
         budget.Flush();
         return new MethodSummary(returned, sinks, names, budget.Exhausted || index.Truncated);
+    }
+
+    /// <summary>
+    /// An interface method (a service injected as <c>IReportStore</c>): the union of the summaries of its
+    /// implementations declared in this compilation, at the same depth.
+    /// </summary>
+    private MethodSummary Implementations(IMethodSymbol method, INamedTypeSymbol contract, int depth, CancellationToken cancellationToken)
+    {
+        var returned = TaintValue.Clean;
+        var sinks = new SinkKind[64];
+        var names = new string?[64];
+        var budgetHit = false;
+        var any = false;
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (!Implements(type, contract) || type.FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation
+                || implementation.IsAbstract || Summary(implementation, depth, cancellationToken) is not { } summary)
+            {
+                continue;
+            }
+
+            any = true;
+            returned = returned.Or(summary.Return);
+            budgetHit |= summary.BudgetHit;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                sinks[bit] |= summary.ParameterSinks[bit];
+                names[bit] ??= summary.SinkNames[bit];
+            }
+        }
+
+        return any ? new MethodSummary(returned, sinks, names, budgetHit) : MethodSummary.Unknown;
+    }
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, contract.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every non-abstract class and struct declared in this compilation, listed once.</summary>
+    private List<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
+    {
+        if (_sourceTypes is { } ready)
+        {
+            return ready;
+        }
+
+        var types = new List<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceOrTypeSymbol>();
+        namespaces.Push(Compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in namespaces.Pop().GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    namespaces.Push(ns);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    if (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.IsAbstract)
+                    {
+                        types.Add(type);
+                    }
+
+                    namespaces.Push(type);
+                }
+            }
+        }
+
+        return _sourceTypes = types;
     }
 
     /// <summary>
