@@ -253,6 +253,31 @@ public sealed class PK1004PathTraversalTests
         }
         """));
 
+    [Fact]
+    public Task Flags_a_field_set_from_a_constructor_argument_reaching_a_sink() => Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ExportController : Controller
+        {
+            [HttpPost]
+            public IActionResult Export(string {|#1:name|}, string csv)
+            {
+                {|#0:new CsvExport(name)|}.Save(csv);
+                return Ok();
+            }
+        }
+        """, "parameter 'name'", "CsvExport.Save → File.WriteAllText",
+        ("CsvExport.cs", """
+        using System.IO;
+
+        public sealed class CsvExport
+        {
+            private readonly string _path;
+            public CsvExport(string name) { _path = Path.Combine("/srv/exports", name + ".csv"); }
+            public void Save(string content) => File.WriteAllText(_path, content);
+        }
+        """));
+
     // ---- Silent -------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -321,7 +321,7 @@ internal sealed class TaintEngine
         {
             if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                var bit = parameter.Ordinal > 62 ? 62 : parameter.Ordinal;
+                var bit = TaintValue.ParameterPosition(parameter.Ordinal);
                 var kinds = summary.ParameterSinks[bit] & wanted;
                 if (kinds != SinkKind.None)
                 {

@@ -38,8 +38,19 @@ internal readonly struct TaintValue
 
     public static TaintValue FromBit(int bit) => new(SinkKind.None, null, Bit(bit), SinkKind.All);
 
-    /// <summary>The bit for parameter <paramref name="ordinal"/>; ordinals past 62 share bit 62.</summary>
-    public static ulong Bit(int ordinal) => ordinal < 0 ? 0 : 1UL << (ordinal > 62 ? 62 : ordinal);
+    public static TaintValue FromParameter(int ordinal) => FromBit(ParameterPosition(ordinal));
+
+    /// <summary>The bit for parameter <paramref name="ordinal"/> (ordinals past 62 share bit 62), or for <see cref="ReceiverBit"/>.</summary>
+    public static ulong Bit(int ordinal) => ordinal switch
+    {
+        < 0 => 0,
+        ReceiverBit => 1UL << ReceiverBit,
+        > 62 => 1UL << 62,
+        _ => 1UL << ordinal,
+    };
+
+    /// <summary>The bit position of parameter <paramref name="ordinal"/>: ordinals past 62 share position 62.</summary>
+    public static int ParameterPosition(int ordinal) => ordinal > 62 ? 62 : ordinal;
 
     public TaintValue Or(TaintValue other)
     {

@@ -264,7 +264,7 @@ internal sealed class TaintWalker
 
         if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _owner))
         {
-            return TaintValue.FromBit(parameter.Ordinal).Or(Symbol(parameter));
+            return TaintValue.FromParameter(parameter.Ordinal).Or(Symbol(parameter));
         }
 
         // A primary-constructor parameter captured by a member: it came with the object.
@@ -362,7 +362,7 @@ internal sealed class TaintWalker
 
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && (returned.Parameters & TaintValue.Bit(parameter.Ordinal)) != 0)
+            if (argument.Parameter is { } parameter && (returned.Parameters & TaintValue.Bit(TaintValue.ParameterPosition(parameter.Ordinal))) != 0)
             {
                 passed = passed.Or(Visit(argument.Value));
             }
