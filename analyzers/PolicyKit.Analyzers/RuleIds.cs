@@ -4,6 +4,10 @@ namespace PolicyKit.Analyzers;
 internal static class RuleIds
 {
     public const string SqlFromNonConstantString = "PK1001";
+    public const string CrossSiteScripting = "PK1002";
+    public const string CommandInjection = "PK1003";
+    public const string PathTraversal = "PK1004";
+    public const string OpenRedirect = "PK1005";
     public const string InsecureDeserialization = "PK1007";
     public const string XmlExternalEntities = "PK1008";
     public const string HardcodedCredential = "PK2001";

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,18 @@ internal static class PolicyDiagnostic
         ISymbol? symbol,
         DiagnosticSeverity? severity,
         ImmutableDictionary<string, string?>? properties,
+        params object?[] messageArgs) =>
+        Create(policy, rule, location, additionalLocations: null, symbol, severity, properties, messageArgs);
+
+    /// <summary>As above, with additional locations (e.g. where tainted data entered, for a taint finding).</summary>
+    public static Diagnostic Create(
+        AnalyzerPolicy policy,
+        DiagnosticDescriptor rule,
+        Location location,
+        IEnumerable<Location>? additionalLocations,
+        ISymbol? symbol,
+        DiagnosticSeverity? severity,
+        ImmutableDictionary<string, string?>? properties,
         params object?[] messageArgs)
     {
         var effective = ProfileSeverity.Raise(rule, severity ?? rule.DefaultSeverity, policy.Policy.Application);
@@ -45,7 +58,7 @@ internal static class PolicyDiagnostic
             }
         }
 
-        return Diagnostic.Create(rule, location, effective, additionalLocations: null, properties, messageArgs);
+        return Diagnostic.Create(rule, location, effective, additionalLocations, properties, messageArgs);
     }
 
     public static void Report(this OperationAnalysisContext context, DiagnosticDescriptor rule, Location location, params object?[] messageArgs) =>
@@ -53,6 +66,10 @@ internal static class PolicyDiagnostic
 
     public static void Report(this OperationAnalysisContext context, DiagnosticDescriptor rule, Location location, DiagnosticSeverity? severity, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs) =>
         context.ReportDiagnostic(Create(AnalyzerPolicy.For(context.Compilation, context.Options, context.CancellationToken), rule, location, context.ContainingSymbol, severity, properties, messageArgs));
+
+    /// <summary>Reports with additional locations (the source of a taint finding); other arguments as in <c>Report</c>.</summary>
+    public static void ReportWithLocations(this OperationAnalysisContext context, DiagnosticDescriptor rule, Location location, IEnumerable<Location>? additionalLocations, DiagnosticSeverity? severity, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs) =>
+        context.ReportDiagnostic(Create(AnalyzerPolicy.For(context.Compilation, context.Options, context.CancellationToken), rule, location, additionalLocations, context.ContainingSymbol, severity, properties, messageArgs));
 
     public static void Report(this SyntaxNodeAnalysisContext context, DiagnosticDescriptor rule, Location location, params object?[] messageArgs) =>
         context.ReportDiagnostic(Create(AnalyzerPolicy.For(context.Compilation, context.Options, context.CancellationToken), rule, location, context.ContainingSymbol, null, null, messageArgs));

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Flow.Taint;
 using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
@@ -35,7 +36,7 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation), new RequestEntryPoints(start.Compilation));
+            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation), new RequestEntryPoints(start.Compilation), TaintEngine.For(start.Compilation));
             start.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(checker.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
@@ -48,10 +49,12 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
         private readonly SqlSinks _sinks;
         private readonly StringOriginAnalysis _origins;
         private readonly RequestEntryPoints _entryPoints;
+        private readonly TaintEngine? _taint;
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), ulong> _passThrough = new(MethodBudgetKeyComparer.Instance);
 
-        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints)
+        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints, TaintEngine? taint)
         {
+            _taint = taint;
             _sinks = sinks;
             _origins = origins;
             _entryPoints = entryPoints;
@@ -145,6 +148,16 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink);
+
+            // IPA-091: built SQL is a warning on its own; request data proven to reach it is an exploitable injection,
+            // so it becomes an error that points at the source as well.
+            if (_taint?.Trace(value, context.CancellationToken) is { } taint && (taint.Kinds & SinkKind.Sql) != 0 && taint.Origin is { } source)
+            {
+                var additional = source.Location.IsInSource ? new[] { source.Location } : null;
+                context.ReportWithLocations(Rule, value.Syntax.GetLocation(), additional, DiagnosticSeverity.Error, properties, sink, how);
+                return;
+            }
+
             context.Report(Rule, value.Syntax.GetLocation(), null, properties, sink, how);
         }
 

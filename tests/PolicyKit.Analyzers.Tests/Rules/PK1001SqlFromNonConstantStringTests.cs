@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PolicyKit.Analyzers.Rules;
 using Verify = PolicyKit.Analyzers.Tests.Infrastructure.PolicyVerifier<PolicyKit.Analyzers.Rules.PK1001SqlFromNonConstantStringAnalyzer>;
@@ -30,11 +31,12 @@ public sealed class PK1001SqlFromNonConstantStringTests
             public UsersController(ShopDb db) => _db = db;
 
             [HttpGet]
-            public IActionResult Find(string name) =>
+            public IActionResult Find(string {|#1:name|}) =>
                 Ok(_db.Users.FromSqlRaw({|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|}).ToList());
         }
         """ + Entities,
-        Verify.Diagnostic().WithLocation(0).WithArguments("FromSqlRaw", "string concatenation"));
+        // Taint (PK1001 integration): the action's parameter reaches the SQL, so the finding is an error with the source.
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("FromSqlRaw", "string concatenation"));
 
     [Fact]
     public Task Flags_from_sql_raw_with_an_interpolated_string() => Verify.Analyzer("""
@@ -419,10 +421,10 @@ public sealed class PK1001SqlFromNonConstantStringTests
         public static class AdminEndpoints
         {
             public static void Map(WebApplication app) =>
-                app.MapPost("/admin/sql", (string statement, ShopDb db) => db.Database.ExecuteSqlRaw({|#0:statement|}));
+                app.MapPost("/admin/sql", (string {|#1:statement|}, ShopDb db) => db.Database.ExecuteSqlRaw({|#0:statement|}));
         }
         """ + Entities,
-        Verify.Diagnostic().WithLocation(0).WithArguments("ExecuteSqlRaw", "a value taken from the request"));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("ExecuteSqlRaw", "a value taken from the request"));
 
     [Fact]
     public Task Flags_controller_action_running_request_text_whole() => Verify.Analyzer("""
@@ -726,4 +728,41 @@ public sealed class PK1001SqlFromNonConstantStringTests
             private object Load(string sql, int id) => _connection.Query(sql, new { id });
         }
         """);
+
+    // ---- Taint from an entry point (severity raised to error, source as additional location) ----------------
+
+    [Fact]
+    public Task Flags_as_error_sql_built_from_a_query_value_in_a_razor_page() => Verify.Analyzer("""
+        using System.Linq;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+        using Microsoft.EntityFrameworkCore;
+
+        public class SearchModel : PageModel
+        {
+            private readonly ShopDb _db;
+            public SearchModel(ShopDb db) => _db = db;
+            public User[] Results { get; private set; } = System.Array.Empty<User>();
+
+            public void OnGet()
+            {
+                string term = {|#1:Request.Query|}["term"]!;
+                Results = _db.Users.FromSqlRaw({|#0:"SELECT * FROM Users WHERE Name LIKE '%" + term + "%'"|}).ToArray();
+            }
+        }
+        """ + Entities,
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("FromSqlRaw", "string concatenation"));
+
+    [Fact]
+    public Task Flags_as_warning_sql_built_from_a_non_request_value() => Verify.Analyzer("""
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        public class Reports
+        {
+            private readonly ShopDb _db;
+            public Reports(ShopDb db) => _db = db;
+            public User[] ByTable(string table) => _db.Users.FromSqlRaw({|#0:"SELECT * FROM " + table|}).ToArray();
+        }
+        """ + Entities,
+        Verify.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments("FromSqlRaw", "string concatenation"));
 }

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyKit.Analyzers.Flow.Taint;
+
+/// <summary>How a recorded definition gives its symbol a value.</summary>
+internal enum DefinitionShape
+{
+    /// <summary>The operation is the value assigned (initialiser, assignment, <c>+=</c>, element store, pattern input).</summary>
+    Value,
+
+    /// <summary>The operation is a call that adds its arguments to the symbol (<c>sb.Append(x)</c>, <c>list.Add(x)</c>).</summary>
+    Appended,
+
+    /// <summary>The symbol is a <c>foreach</c> variable; the operation is the collection.</summary>
+    Element,
+
+    /// <summary>The symbol is an <c>out</c>/<c>ref</c> argument of the call (<c>Request.Query.TryGetValue("q", out var v)</c>).</summary>
+    OutArgument,
+}
+
+/// <summary>One way a local, field or property gets a value in a body.</summary>
+internal readonly struct Definition
+{
+    public Definition(IOperation operation, DefinitionShape shape)
+    {
+        Operation = operation;
+        Shape = shape;
+    }
+
+    public IOperation Operation { get; }
+
+    public DefinitionShape Shape { get; }
+}
+
+/// <summary>
+/// One pass over a body that records, per local, field and property, every operation that gives it a value, plus the
+/// body's own <c>return</c>s and operations (not those of nested lambdas and local functions). The walks then look
+/// definitions up instead of rescanning the body for every local, which keeps a trace linear in the body's size.
+/// Built within the walk's <see cref="WorkBudget"/>; when that runs out the index is partial and <see cref="Truncated"/>.
+/// </summary>
+internal sealed class DefinitionIndex
+{
+    private static readonly List<Definition> None = new();
+    private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
+
+    private DefinitionIndex()
+    {
+    }
+
+    /// <summary>The body's own <c>return</c> and <c>yield return</c> operations.</summary>
+    public List<IReturnOperation> Returns { get; } = new();
+
+    /// <summary>The body's own operations (outside nested lambdas and local functions), in tree order.</summary>
+    public List<IOperation> OwnOperations { get; } = new();
+
+    /// <summary>Every operation, lambdas included (a minimal-API handler lambda sits in the top-level body).</summary>
+    public List<IOperation> AllOperations { get; } = new();
+
+    /// <summary>The build stopped at the operation budget: some definitions may be missing.</summary>
+    public bool Truncated { get; private set; }
+
+    public List<Definition> DefinitionsOf(ISymbol symbol) =>
+        _definitions.TryGetValue(symbol.OriginalDefinition, out var list) ? list : None;
+
+    public static DefinitionIndex Build(IOperation root, WorkBudget budget)
+    {
+        var index = new DefinitionIndex();
+        var stack = new Stack<(IOperation Operation, bool Own)>();
+        stack.Push((root, true));
+        while (stack.Count > 0)
+        {
+            if (!budget.Tick())
+            {
+                index.Truncated = true;
+                break;
+            }
+
+            var (current, own) = stack.Pop();
+            index.Record(current, own);
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push((child, own && child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)));
+            }
+        }
+
+        index.OwnOperations.Reverse();
+        index.AllOperations.Reverse();
+        return index;
+    }
+
+    private void Record(IOperation operation, bool own)
+    {
+        AllOperations.Add(operation);
+        if (own)
+        {
+            OwnOperations.Add(operation);
+        }
+
+        switch (operation)
+        {
+            case IReturnOperation { ReturnedValue: not null } returned when own:
+                Returns.Add(returned);
+                break;
+            case IVariableDeclaratorOperation declarator:
+                if (declarator.GetVariableInitializer() is { } initializer)
+                {
+                    Add(declarator.Symbol, initializer.Value, DefinitionShape.Value);
+                }
+                else if (declarator.Parent is IForEachLoopOperation loop || declarator.Parent?.Parent is IForEachLoopOperation)
+                {
+                    var each = declarator.Parent as IForEachLoopOperation ?? (IForEachLoopOperation)declarator.Parent!.Parent!;
+                    Add(declarator.Symbol, each.Collection, DefinitionShape.Element);
+                }
+
+                break;
+            case IForEachLoopOperation { LoopControlVariable: ILocalReferenceOperation { IsDeclaration: false } variable } loop:
+                Add(variable.Local, loop.Collection, DefinitionShape.Element);
+                break;
+            case IAssignmentOperation assignment:
+                if (Target(assignment.Target) is { } target)
+                {
+                    Add(target, assignment.Value, DefinitionShape.Value);
+                }
+
+                break;
+            case IDeclarationPatternOperation { DeclaredSymbol: { } declared } pattern:
+                if (PatternInput(pattern) is { } input)
+                {
+                    Add(declared, input, DefinitionShape.Value);
+                }
+
+                break;
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Parent: { } call } argument:
+                if (Target(argument.Value) is { } outTarget)
+                {
+                    Add(outTarget, call, DefinitionShape.OutArgument);
+                }
+
+                break;
+            case IInvocationOperation { Instance: { } instance } call when IsMutator(call.TargetMethod):
+                if (Target(ChainRoot(instance)) is { } receiver)
+                {
+                    Add(receiver, call, DefinitionShape.Appended);
+                }
+
+                break;
+        }
+    }
+
+    private static IOperation? PatternInput(IOperation pattern)
+    {
+        for (var current = pattern.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IIsPatternOperation isPattern:
+                    return isPattern.Value;
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Value;
+                case ISwitchOperation switchStatement:
+                    return switchStatement.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(ISymbol symbol, IOperation value, DefinitionShape shape)
+    {
+        symbol = symbol.OriginalDefinition;
+        if (!_definitions.TryGetValue(symbol, out var list))
+        {
+            list = new List<Definition>(2);
+            _definitions.Add(symbol, list);
+        }
+
+        list.Add(new Definition(value, shape));
+    }
+
+    /// <summary>The symbol a store writes: a local, a field, a property, or the collection of an element store.</summary>
+    public static ISymbol? Target(IOperation? target)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                return local.Local;
+            case IFieldReferenceOperation field:
+                return field.Field;
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                return Target(indexer.Instance);
+            case IPropertyReferenceOperation property:
+                return property.Property;
+            case IArrayElementReferenceOperation element:
+                return Target(element.ArrayReference);
+            case IConversionOperation conversion:
+                return Target(conversion.Operand);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The start of a fluent chain (<c>sb.Append(a).Append(b)</c> → <c>sb</c>).</summary>
+    public static IOperation? ChainRoot(IOperation? instance)
+    {
+        var current = instance;
+        while (current is IInvocationOperation { Instance: { } inner } call && IsMutator(call.TargetMethod))
+        {
+            current = inner;
+        }
+
+        return current;
+    }
+
+    /// <summary>Calls that add their arguments to the receiver: builders, writers and collections.</summary>
+    public static bool IsMutator(IMethodSymbol method) => method.Name switch
+    {
+        "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Add" or "AddRange" or "InsertRange"
+            or "Push" or "Enqueue" or "Write" or "WriteLine" or "TryAdd" => !method.IsStatic,
+        "Replace" => !method.IsStatic && method.ContainingType is { Name: "StringBuilder" },
+        _ => false,
+    };
+}

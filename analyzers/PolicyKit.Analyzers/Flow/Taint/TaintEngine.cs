@@ -1,0 +1,495 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Symbols;
+
+namespace PolicyKit.Analyzers.Flow.Taint;
+
+/// <summary>
+/// The taint analysis shared by PK1001–PK1005, one per compilation (all five analyzers get the same instance, so a
+/// method is summarised once). A sink's value is walked back to its sources inside its body (<see cref="TaintWalker"/>);
+/// calls to methods declared in the compilation are followed through summaries (<see cref="MethodSummary"/>): which
+/// parameters reach the return value and which reach which sink kinds. Summaries are computed on demand, cached in a
+/// <see cref="ConcurrentDictionary{TKey,TValue}"/> per method and remaining depth, at most <see cref="MaxDepth"/> calls
+/// deep, each walk within <see cref="OperationBudget"/> operations, and honour cancellation.
+/// </summary>
+/// <remarks>
+/// Design (RS1030): a callee in another file needs that file's operation tree. The alternative, recording every body
+/// during the run and resolving at compilation end, would hold every operation tree of the compilation in memory and
+/// report only at build end (never live in the IDE). Instead the engine asks the compilation for a callee's semantic
+/// model on demand, once per tree (cached here), and binds only the callee's body, only when a call to it is on a
+/// path being traced. Cost stays bounded by depth × budget per method.
+/// </remarks>
+internal sealed class TaintEngine
+{
+    /// <summary>How many calls deep summaries follow.</summary>
+    public const int MaxDepth = 5;
+
+    /// <summary>Operations one walk (a sink's trace, a method's summary, including its index) may visit.</summary>
+    public const int OperationBudget = 20_000;
+
+    private static readonly ConditionalWeakTable<Compilation, Holder> Engines = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConditionalWeakTable<IOperation, DefinitionIndex> _indexes = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new(MethodBudgetKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> _constructorAssigned = new(SymbolEqualityComparer.Default);
+    private volatile List<INamedTypeSymbol>? _sourceTypes;
+
+    private TaintEngine(Compilation compilation)
+    {
+        Compilation = compilation;
+        Sources = new TaintSources(this, compilation);
+        Sinks = new TaintSinks(SqlSinks.TryCreate(compilation));
+    }
+
+    public Compilation Compilation { get; }
+
+    public TaintSources Sources { get; }
+
+    public TaintSinks Sinks { get; }
+
+    /// <summary>Counts of this compilation's analysis: operations visited, budget and depth-limit hits, summaries.</summary>
+    public TaintStatistics Statistics { get; } = new();
+
+    /// <summary>
+    /// The engine of <paramref name="compilation"/>, or null when it does not reference ASP.NET Core (no request
+    /// input exists, so nothing can be tainted).
+    /// </summary>
+    public static TaintEngine? For(Compilation compilation) =>
+        Engines.GetValue(compilation, static c => new Holder(
+            WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null ? null : new TaintEngine(c))).Engine;
+
+    /// <summary>The taint of <paramref name="value"/> in entry mode: request-bound parameters and reads are sources.</summary>
+    public TaintValue Trace(IOperation value, CancellationToken cancellationToken) => Trace(value, out _, cancellationToken);
+
+    public TaintValue Trace(IOperation value, out DefinitionIndex index, CancellationToken cancellationToken)
+    {
+        var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
+        index = IndexFor(SourceMethodBodies.Root(value), budget);
+        var result = new TaintWalker(this, index, owner: null, depth: 0, budget).Visit(value);
+        budget.Flush();
+        return result;
+    }
+
+    /// <summary>The definition index of a body, built once per operation tree.</summary>
+    public DefinitionIndex IndexFor(IOperation root, WorkBudget budget) =>
+        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => DefinitionIndex.Build(r, budget));
+
+    /// <summary>Whether calls to <paramref name="method"/> can be followed into a body of this compilation.</summary>
+    public bool CanSummarize(IMethodSymbol method) =>
+        !method.DeclaringSyntaxReferences.IsEmpty && !method.IsExtern
+        && (!method.IsAbstract || method.ContainingType is { TypeKind: TypeKind.Interface })
+        && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.Constructor;
+
+    /// <summary>A property whose getter has a body of its own (not an auto-property).</summary>
+    public bool HasComputedBody(IPropertySymbol property)
+    {
+        if (property.GetMethod is not { } getter || getter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax declaration
+                && (declaration.ExpressionBody is not null || HasAccessorBody(declaration.AccessorList)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAccessorBody(AccessorListSyntax? accessors)
+    {
+        if (accessors is null)
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The summary of <paramref name="method"/> as seen from a call <paramref name="depth"/> levels below the traced
+    /// body; null when its body cannot be read or the chain is deeper than <see cref="MaxDepth"/>.
+    /// </summary>
+    public MethodSummary? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            Statistics.DepthLimitHit();
+            return null;
+        }
+
+        var target = (method.ReducedFrom ?? method).OriginalDefinition;
+        target = target.PartialImplementationPart ?? target;
+        var key = (target, MaxDepth - depth);
+        if (!_summaries.TryGetValue(key, out var summary))
+        {
+            summary = _summaries.GetOrAdd(key, Compute(target, depth, cancellationToken));
+        }
+
+        return ReferenceEquals(summary, MethodSummary.Unknown) ? null : summary;
+    }
+
+    private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        if (method.IsAbstract && method.ContainingType is { TypeKind: TypeKind.Interface } contract)
+        {
+            return Implementations(method, contract, depth, cancellationToken);
+        }
+
+        if (!CanSummarize(method) || BodyOf(method, cancellationToken) is not { } body)
+        {
+            return MethodSummary.Unknown;
+        }
+
+        Statistics.SummaryComputed();
+        var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
+        var index = IndexFor(body, budget);
+        var walker = new TaintWalker(this, index, method, depth, budget);
+        var returned = TaintValue.Clean;
+        foreach (var operation in index.Returns)
+        {
+            returned = returned.Or(walker.Visit(operation.ReturnedValue));
+        }
+
+        var sinks = new SinkKind[64];
+        var names = new string?[64];
+        var hits = new List<SinkHit>();
+        foreach (var operation in index.OwnOperations)
+        {
+            if (budget.Exhausted)
+            {
+                break;
+            }
+
+            if (operation is not (IInvocationOperation or IObjectCreationOperation or IAssignmentOperation or IConversionOperation))
+            {
+                continue;
+            }
+
+            hits.Clear();
+            Sinks.Find(operation, SinkKind.All, index, hits);
+            CalleeSinks(operation, SinkKind.All, depth + 1, hits, cancellationToken);
+            foreach (var hit in hits)
+            {
+                var value = walker.Visit(hit.Value);
+                var kinds = value.ParameterKinds & hit.Kind;
+                if (kinds == SinkKind.None || TaintGuards.IsGuarded(operation, hit.Value, kinds, index))
+                {
+                    continue;
+                }
+
+                for (var bit = 0; bit < 64; bit++)
+                {
+                    if ((value.Parameters & (1UL << bit)) != 0)
+                    {
+                        sinks[bit] |= kinds;
+                        names[bit] ??= hit.Name;
+                    }
+                }
+            }
+        }
+
+        budget.Flush();
+        return new MethodSummary(returned, sinks, names, budget.Exhausted || index.Truncated);
+    }
+
+    /// <summary>
+    /// An interface method (a service injected as <c>IReportStore</c>): the union of the summaries of its
+    /// implementations declared in this compilation, at the same depth.
+    /// </summary>
+    private MethodSummary Implementations(IMethodSymbol method, INamedTypeSymbol contract, int depth, CancellationToken cancellationToken)
+    {
+        var returned = TaintValue.Clean;
+        var sinks = new SinkKind[64];
+        var names = new string?[64];
+        var budgetHit = false;
+        var any = false;
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (!Implements(type, contract) || type.FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation
+                || implementation.IsAbstract || Summary(implementation, depth, cancellationToken) is not { } summary)
+            {
+                continue;
+            }
+
+            any = true;
+            returned = returned.Or(summary.Return);
+            budgetHit |= summary.BudgetHit;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                sinks[bit] |= summary.ParameterSinks[bit];
+                names[bit] ??= summary.SinkNames[bit];
+            }
+        }
+
+        return any ? new MethodSummary(returned, sinks, names, budgetHit) : MethodSummary.Unknown;
+    }
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, contract.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every non-abstract class and struct declared in this compilation, listed once.</summary>
+    private List<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
+    {
+        if (_sourceTypes is { } ready)
+        {
+            return ready;
+        }
+
+        var types = new List<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceOrTypeSymbol>();
+        namespaces.Push(Compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in namespaces.Pop().GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    namespaces.Push(ns);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    if (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.IsAbstract)
+                    {
+                        types.Add(type);
+                    }
+
+                    namespaces.Push(type);
+                }
+            }
+        }
+
+        return _sourceTypes = types;
+    }
+
+    /// <summary>
+    /// Adds, for a call to a summarised method, each argument (and the receiver) that reaches a sink of
+    /// <paramref name="wanted"/> inside the callee, named "Callee → sink".
+    /// </summary>
+    public void CalleeSinks(IOperation operation, SinkKind wanted, int depth, List<SinkHit> hits, CancellationToken cancellationToken)
+    {
+        IMethodSymbol? method;
+        IOperation? instance;
+        System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                (method, instance, arguments) = (invocation.TargetMethod, invocation.Instance, invocation.Arguments);
+                break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                (method, instance, arguments) = (constructor, null, creation.Arguments);
+                break;
+            default:
+                return;
+        }
+
+        if (!CanSummarize(method) || Summary(method, depth, cancellationToken) is not { } summary || !summary.ReachesAnySink)
+        {
+            return;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                var bit = TaintValue.ParameterPosition(parameter.Ordinal);
+                var kinds = summary.ParameterSinks[bit] & wanted;
+                if (kinds != SinkKind.None)
+                {
+                    hits.Add(new SinkHit(argument.Value, kinds, CallName(method) + " → " + summary.SinkNames[bit]));
+                }
+            }
+        }
+
+        var receiverKinds = summary.ParameterSinks[TaintValue.ReceiverBit] & wanted;
+        if (instance is not null and not IInstanceReferenceOperation && receiverKinds != SinkKind.None)
+        {
+            hits.Add(new SinkHit(instance, receiverKinds, CallName(method) + " → " + summary.SinkNames[TaintValue.ReceiverBit]));
+        }
+    }
+
+    private static string CallName(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+
+    /// <summary>The sink kinds a call neutralises (encoders, <c>Path.GetFileName</c>, <c>Url.Action</c>), or none.</summary>
+    public SinkKind SanitizedKinds(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return SinkKind.None;
+        }
+
+        const SinkKind UrlEncoded = SinkKind.Html | SinkKind.Path | SinkKind.Command | SinkKind.Redirect;
+        switch (method.Name)
+        {
+            case "HtmlEncode" or "HtmlAttributeEncode" or "JavaScriptStringEncode"
+                when TypeNames.Is(type, "System.Net", "WebUtility") || TypeNames.Is(type, "System.Web", "HttpUtility"):
+                return SinkKind.Html;
+            case "UrlEncode" when TypeNames.Is(type, "System.Net", "WebUtility") || TypeNames.Is(type, "System.Web", "HttpUtility"):
+            case "EscapeDataString" when TypeNames.Is(type, "System", "Uri"):
+                return UrlEncoded;
+            case "Encode" when TypeNames.InNamespace(type.ContainingNamespace, "System.Text.Encodings.Web"):
+                var encoder = invocation.Instance?.Type ?? type;
+                return TypeNames.DerivesFrom(encoder, "System.Text.Encodings.Web", "UrlEncoder") ? UrlEncoded : SinkKind.Html;
+            case "Encode" when TypeNames.Is(type, "Microsoft.AspNetCore.Mvc.Rendering", "IHtmlHelper"):
+            case "Escape" when TypeNames.Is(type, "System.Security", "SecurityElement"):
+                return SinkKind.Html;
+            case "GetFileName" or "GetFileNameWithoutExtension" or "GetExtension" when TypeNames.Is(type, "System.IO", "Path"):
+                return SinkKind.Path;
+            case "Action" or "Page" or "RouteUrl" or "ActionLink" or "PageLink"
+                when TypeNames.InNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Mvc") && type.Name is "IUrlHelper" or "UrlHelperExtensions":
+                // Url.Action(…, new { returnUrl }) builds a local URL and encodes the values into it.
+                return SinkKind.Redirect;
+            default:
+                return SinkKind.None;
+        }
+    }
+
+    /// <summary>Whether a constructor of the type (or the member's initialiser) stores a constructor argument in <paramref name="member"/>.</summary>
+    public bool AssignedFromConstructor(ISymbol member, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        if (_constructorAssigned.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        return _constructorAssigned.GetOrAdd(member, ComputeAssignedFromConstructor(member, cancellationToken));
+    }
+
+    private bool ComputeAssignedFromConstructor(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            // private readonly string _root = root;  (primary constructor) or  public string Name { get; } = name;
+            var syntax = reference.GetSyntax(cancellationToken);
+            var initializer = syntax switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } value } => value,
+                PropertyDeclarationSyntax { Initializer: { } value } => value,
+                _ => null,
+            };
+            if (initializer is not null && SemanticModelFor(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is ISymbolInitializerOperation operation
+                && ReadsParameter(operation.Value))
+            {
+                return true;
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaringSyntaxReferences.IsEmpty || BodyOf(constructor, cancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
+            var index = IndexFor(body, budget);
+            var walker = new TaintWalker(this, index, constructor, MaxDepth, budget);
+            foreach (var definition in index.DefinitionsOf(member))
+            {
+                if (definition.Shape == DefinitionShape.Value && walker.Visit(definition.Operation).Parameters != 0)
+                {
+                    budget.Flush();
+                    return true;
+                }
+            }
+
+            budget.Flush();
+        }
+
+        return false;
+    }
+
+    private static bool ReadsParameter(IOperation value)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IParameterReferenceOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operation tree of a source method's body (a constructor's includes its initialiser call).</summary>
+    public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            var hasBody = syntax switch
+            {
+                BaseMethodDeclarationSyntax m => m.Body is not null || m.ExpressionBody is not null,
+                AccessorDeclarationSyntax a => a.Body is not null || a.ExpressionBody is not null,
+                LocalFunctionStatementSyntax f => f.Body is not null || f.ExpressionBody is not null,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            if (!hasBody)
+            {
+                continue;
+            }
+
+            return SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
+            {
+                ILocalFunctionOperation function => function.Body ?? function.IgnoredBody,
+                { } body => body,
+                null => null,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>The semantic model of a tree of this compilation, created once.</summary>
+    public SemanticModel SemanticModelFor(SyntaxTree tree) =>
+#pragma warning disable RS1030 // cross-method summaries need the callee's body; one model per tree, cached per compilation (see remarks)
+        _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    private sealed class Holder
+    {
+        public Holder(TaintEngine? engine) => Engine = engine;
+
+        public TaintEngine? Engine { get; }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyKit.Analyzers.Flow.Taint;
+
+/// <summary>
+/// Checks that validate a value before a sink: the sink sits inside <c>if (check(x))</c> (or the true arm of
+/// <c>check(x) ? … : …</c>), or follows <c>if (!check(x)) return/throw …;</c> in an enclosing block. Recognised checks:
+/// <c>Url.IsLocalUrl(x)</c> (redirects), <c>Path.GetFullPath(x).StartsWith(root)</c> (paths), and for every kind an
+/// allow-list <c>set.Contains(x)</c> or <c>Regex.IsMatch(x, pattern)</c>. Values are compared by access path
+/// (<c>returnUrl</c>, <c>model.ReturnUrl</c>), following locals back through their definitions a few steps.
+/// </summary>
+internal static class TaintGuards
+{
+    private const int ExpansionDepth = 3;
+
+    public static bool IsGuarded(IOperation sink, IOperation value, SinkKind kind, DefinitionIndex index)
+    {
+        var keys = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(value, keys, index, ExpansionDepth);
+        if (keys.Count == 0)
+        {
+            return false;
+        }
+
+        IOperation child = sink;
+        for (var parent = sink.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional:
+                    if (ReferenceEquals(child, conditional.WhenTrue) && Holds(conditional.Condition, true, kind, keys, index))
+                    {
+                        return true;
+                    }
+
+                    if (ReferenceEquals(child, conditional.WhenFalse) && Holds(conditional.Condition, false, kind, keys, index))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IBlockOperation block:
+                    foreach (var statement in block.Operations)
+                    {
+                        if (ReferenceEquals(statement, child))
+                        {
+                            break;
+                        }
+
+                        if (statement is IConditionalOperation { WhenTrue: { } exit } check && Exits(exit) && Holds(check.Condition, false, kind, keys, index))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Exits(IOperation operation) => operation switch
+    {
+        IReturnOperation or IThrowOperation or IBranchOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: > 0 } block => Exits(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="condition"/> evaluating to <paramref name="outcome"/> proves one of the keys safe.</summary>
+    private static bool Holds(IOperation condition, bool outcome, SinkKind kind, HashSet<string> keys, DefinitionIndex index)
+    {
+        switch (condition)
+        {
+            case IParenthesizedOperation parenthesized:
+                return Holds(parenthesized.Operand, outcome, kind, keys, index);
+            case IConversionOperation conversion:
+                return Holds(conversion.Operand, outcome, kind, keys, index);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Holds(not.Operand, !outcome, kind, keys, index);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when outcome:
+                return Holds(both.LeftOperand, true, kind, keys, index) || Holds(both.RightOperand, true, kind, keys, index);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !outcome:
+                return Holds(either.LeftOperand, false, kind, keys, index) || Holds(either.RightOperand, false, kind, keys, index);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+                if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
+                {
+                    return Holds(comparison.LeftOperand, outcome == (right == equals), kind, keys, index);
+                }
+
+                return comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left }
+                    && Holds(comparison.RightOperand, outcome == (left == equals), kind, keys, index);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } pattern:
+                return Holds(pattern.Value, outcome == expected, kind, keys, index);
+            case IInvocationOperation invocation when outcome:
+                return Checked(invocation, kind) is { } checkedValue && Overlaps(checkedValue, keys, index, invocation);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The value a recognised check validates for <paramref name="kind"/>, or null.</summary>
+    private static IOperation? Checked(IInvocationOperation invocation, SinkKind kind)
+    {
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "IsLocalUrl" when (kind & SinkKind.Redirect) != 0:
+                return FirstArgument(invocation);
+            case "StartsWith" when (kind & SinkKind.Path) != 0 && method.ContainingType?.SpecialType == SpecialType.System_String:
+                return invocation.Instance;
+            case "Contains" when invocation.Instance is { Type: { } receiver } && receiver.SpecialType != SpecialType.System_String:
+            case "Contains" when invocation.Instance is null && method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType != SpecialType.System_String:
+                // An allow-list: HashSet/array/list Contains (instance or Enumerable.Contains extension).
+                return invocation.Arguments.Length > 0 ? invocation.Arguments[invocation.Arguments.Length - 1].Value : null;
+            case "IsMatch" when TypeNames.Is(method.ContainingType, "System.Text.RegularExpressions", "Regex"):
+                return FirstArgument(invocation);
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation? FirstArgument(IInvocationOperation invocation) =>
+        invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+
+    private static bool Overlaps(IOperation checkedValue, HashSet<string> keys, DefinitionIndex index, IInvocationOperation check)
+    {
+        var guarded = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(checkedValue, guarded, index, 0);
+
+        // A prefix check only proves a canonical path: Path.GetFullPath(x).StartsWith(root), or a local holding one.
+        if (check.TargetMethod.Name == "StartsWith" && !IsCanonical(checkedValue, index, guarded))
+        {
+            return false;
+        }
+
+        foreach (var key in guarded)
+        {
+            if (keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCanonical(IOperation value, DefinitionIndex index, HashSet<string> guarded)
+    {
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                return IsCanonical(conversion.Operand, index, guarded);
+            case IInvocationOperation { TargetMethod.Name: "GetFullPath" } fullPath when TypeNames.Is(fullPath.TargetMethod.ContainingType, "System.IO", "Path"):
+                // The raw input inside GetFullPath(...) is proven too: the check covers what it canonicalises.
+                foreach (var argument in fullPath.Arguments)
+                {
+                    Collect(argument.Value, guarded, index, ExpansionDepth);
+                }
+
+                return true;
+            case IPropertyReferenceOperation { Property.Name: "FullName" } fullName:
+                return TypeNames.InNamespace(fullName.Property.ContainingType?.ContainingNamespace, "System.IO");
+            case ILocalReferenceOperation local:
+                foreach (var definition in index.DefinitionsOf(local.Local))
+                {
+                    if (definition.Shape == DefinitionShape.Value && IsCanonical(definition.Operation, index, guarded))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Adds the access paths read by <paramref name="value"/>, following locals back <paramref name="depth"/> steps.</summary>
+    private static void Collect(IOperation value, HashSet<string> keys, DefinitionIndex index, int depth)
+    {
+        if (Path(value) is { } path)
+        {
+            keys.Add(path);
+            if (depth > 0 && value is ILocalReferenceOperation local)
+            {
+                foreach (var definition in index.DefinitionsOf(local.Local))
+                {
+                    if (definition.Shape == DefinitionShape.Value)
+                    {
+                        Collect(definition.Operation, keys, index, depth - 1);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        foreach (var child in value.ChildOperations)
+        {
+            Collect(child, keys, index, depth);
+        }
+    }
+
+    private static string? Path(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => "L:" + local.Local.Name,
+        IParameterReferenceOperation parameter => "P:" + parameter.Parameter.Name,
+        IFieldReferenceOperation field => Member(field.Instance, field.Field.Name),
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => Member(property.Instance, property.Property.Name),
+        _ => null,
+    };
+
+    private static string? Member(IOperation? instance, string name) => instance switch
+    {
+        null or IInstanceReferenceOperation => "T:" + name,
+        _ => Path(instance) is { } root ? root + "." + name : null,
+    };
+}
