@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Xunit;
 
 namespace PolicyKit.EndToEnd.Tests;
 
@@ -22,6 +23,13 @@ public sealed class Consumer
     public int ExitCode { get; private set; }
 
     public string Output { get; private set; } = string.Empty;
+
+    /// <summary>The SARIF results of the build; fails with the build output when the compiler never ran.</summary>
+    public IReadOnlyList<SarifFinding> Findings()
+    {
+        Assert.True(System.IO.File.Exists(SarifPath), $"No SARIF log: the build stopped before compiling ({ExitCode}).\n{Output}");
+        return SarifFinding.Read(SarifPath, Directory);
+    }
 
     public async Task BuildAsync(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {

@@ -71,7 +71,7 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackedConsumers
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        var actual = SarifFinding.Read(packed.VendorShop.SarifPath, packed.VendorShop.Directory)
+        var actual = packed.VendorShop.Findings()
             .Where(f => f.RuleId.StartsWith("PK", StringComparison.Ordinal))
             .Select(f => f.ToString())
             .Order(StringComparer.Ordinal)
@@ -98,7 +98,7 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackedConsumers
     {
         foreach (var consumer in new[] { packed.VendorShop, packed.Remediated })
         {
-            var ids = SarifFinding.Read(consumer.SarifPath, consumer.Directory).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+            var ids = consumer.Findings().Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
             foreach (var failure in LoadFailures)
             {
                 Assert.DoesNotContain(failure, ids);
@@ -106,14 +106,14 @@ public sealed partial class PackageEndToEndTests : IClassFixture<PackedConsumers
             }
         }
 
-        Assert.Contains(SarifFinding.Read(packed.VendorShop.SarifPath, packed.VendorShop.Directory), f => f.RuleId.StartsWith("PK", StringComparison.Ordinal));
+        Assert.Contains(packed.VendorShop.Findings(), f => f.RuleId.StartsWith("PK", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Remediated_shop_builds_clean_with_the_analyzers_and_its_policy_from_the_package()
     {
         Assert.True(packed.Remediated.ExitCode == 0, packed.Remediated.Output);
-        Assert.Empty(SarifFinding.Read(packed.Remediated.SarifPath, packed.Remediated.Directory).Where(f => f.RuleId.StartsWith("PK", StringComparison.Ordinal) || f.Level is "warning" or "error"));
+        Assert.DoesNotContain(packed.Remediated.Findings(), f => f.RuleId.StartsWith("PK", StringComparison.Ordinal) || f.Level is "warning" or "error");
 
         // -getItem prints the final items as JSON: the analyzers came with PolicyKit (through PolicyKit.AspNetCore),
         // and buildTransitive handed them policykit.json and appsettings.json.

@@ -25,6 +25,12 @@ public sealed record SarifFinding(string RuleId, string Level, string File, int 
 
             foreach (var result in results.EnumerateArray())
             {
+                // Suppressed in source (#pragma in generated Razor code, a waiver): not a finding.
+                if (result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0)
+                {
+                    continue;
+                }
+
                 var file = string.Empty;
                 var line = 0;
                 if (result.TryGetProperty("locations", out var locations) && locations.GetArrayLength() > 0)
