@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorShop.Remediated.Models;
+using VendorShop.Remediated.Services;
+
+namespace VendorShop.Remediated.Pages;
+
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+public sealed class IndexModel(ProductSearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public List<Product> Products { get; private set; } = [];
+
+    public async Task OnGetAsync() => Products = await search.SearchAsync(Query ?? "");
+}
