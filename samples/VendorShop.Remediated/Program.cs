@@ -37,6 +37,14 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 app.UsePolicyKitErrorHandling("/Error");
+
+// IPA checklist 9-(i): pages must not be framed by other sites (clickjacking).
+app.Use(async (context, next) =>
+{
+    context.Response.Headers.XFrameOptions = "DENY";
+    context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+    await next();
+});
 app.UseHttpsRedirection();
 app.UseStaticFiles();
 app.UseRouting();

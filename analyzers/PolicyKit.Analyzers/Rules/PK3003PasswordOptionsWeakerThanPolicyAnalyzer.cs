@@ -158,6 +158,9 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
                 case "PasswordSignInAsync" or "CheckPasswordSignInAsync":
                     AnalyzeSignIn(context, invocation);
                     break;
+                case "AddPolicyKit" when PolicyKitRuntime.AppliesPolicy(method):
+                    Interlocked.Exchange(ref _boundFromConfiguration, 1);
+                    break;
                 case "Configure" or "PostConfigure" or "Bind" or "BindConfiguration":
                     if (IsBoundFromConfiguration(invocation))
                     {

@@ -225,6 +225,10 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
+                case "AddPolicyKit" when PolicyKitRuntime.AppliesPolicy(invocation.TargetMethod):
+                    Interlocked.Exchange(ref _authBound, 1);
+                    Interlocked.Exchange(ref _sessionBound, 1);
+                    break;
                 case "Configure" or "PostConfigure" or "Bind" or "BindConfiguration":
                     RecordBinding(invocation);
                     break;

@@ -23,8 +23,8 @@ public sealed class LoginModel(SignInManager<ShopUser> signIn, ILogger<LoginMode
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // MIC-95: the sign-in is audited without the password.
-        logger.LogInformation("Sign-in attempt for {Email}", Email);
+        // MIC-95: the sign-in is audited without the password or the e-mail address (personal data in the policy).
+        logger.LogInformation("Sign-in attempt");
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
