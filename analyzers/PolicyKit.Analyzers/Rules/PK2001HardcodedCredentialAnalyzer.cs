@@ -260,7 +260,7 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
         var written = unwrapped;
         if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: 1 } toBase64
             && Follow(Unwrap(toBase64.Arguments[0].Value), context) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
-            && IsEncoding(getBytes.TargetMethod.ContainingType))
+            && TextEncodingType.Is(getBytes.TargetMethod.ContainingType))
         {
             // Authorization: Basic <base64("user:password")>, the bytes possibly taken into a local first.
             unwrapped = Unwrap(getBytes.Arguments[0].Value);
@@ -477,19 +477,6 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
 
         var owner = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         return owner + "(" + parameter.Name + ")";
-    }
-
-    private static bool IsEncoding(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Encoding" && current.ContainingNamespace is { Name: "Text", ContainingNamespace.Name: "System" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -274,7 +274,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         {
             case "FromBase64String" or "FromHexString" when method.ContainingType is { Name: "Convert", ContainingNamespace.Name: "System" }:
                 return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string } ? invocation : null;
-            case "GetBytes" when IsEncoding(method.ContainingType):
+            case "GetBytes" when TextEncodingType.Is(method.ContainingType):
                 // A JWT signing key is usually text: only real text counts there, not "" or "<your-key>".
                 return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string text }
                        && (!signingKey || IsKeyText(text))
@@ -327,19 +327,6 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
 
     private static bool IsKeyParameterName(string name) =>
         name is "key" or "rgbKey" or "iv" or "rgbIV" or "nonce" or "salt" or "rgbSalt";
-
-    private static bool IsEncoding(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Encoding" && current.ContainingNamespace is { Name: "Text", ContainingNamespace.Name: "System" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static IOperation Unwrap(IOperation operation)
     {
