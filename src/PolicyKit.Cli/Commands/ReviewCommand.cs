@@ -33,7 +33,7 @@ internal static class ReviewCommand
           --policy FILE        policykit.json to check against (default: policykit.json at the delivery root,
                                else --profile, else the baseline profile)
           --profile NAMES      profiles to compose when there is no policy file (mynumber, mic, ipa-contractor,
-                               isms-2005, asvs5-l2, nist-800-63b, baseline); comma-separated or repeated
+                               ipa-websecurity-7, isms-2005, asvs5-l2, nist-800-63b, baseline); comma-separated or repeated
           --out DIR            output folder (default: ./policykit-report)
           --format LIST        sarif,md,html (default: all three)
           --lang ja|en         report language (default: ja when the UI culture is Japanese, else en)

@@ -23,4 +23,16 @@ public sealed record CatalogControl
 
     /// <summary>How far a source review can check it.</summary>
     public Checkability Checkable { get; init; } = Checkability.Manual;
+
+    /// <summary>根本的解決 or 保険的対策, where the source classifies its items (<c>measure</c>).</summary>
+    public MeasureKind Measure { get; init; }
+
+    /// <summary>
+    /// The ※ group of the source's checklist: controls sharing a group are alternatives, any one of which suffices
+    /// (<c>group</c>, e.g. <c>1-(i)</c>); <see langword="null"/> when the control stands alone.
+    /// </summary>
+    public string? Group { get; init; }
+
+    /// <summary>What a reviewer must know about the control: why it is not applicable, what a person confirms (<c>note</c>).</summary>
+    public LocalizedText? Note { get; init; }
 }

@@ -11,4 +11,10 @@ public enum Checkability
 
     /// <summary>Not visible in source (<c>manual</c>).</summary>
     Manual,
+
+    /// <summary>
+    /// Does not arise in the reviewed technology, as the catalog states for it (<c>notApplicable</c>), e.g. buffer
+    /// overflows in managed C#; shown as 対応不要 with the catalog's reason, never as a pass.
+    /// </summary>
+    NotApplicable,
 }

@@ -87,8 +87,17 @@ public sealed class ControlCatalog
                     {
                         "automatic" => Checkability.Automatic,
                         "partial" => Checkability.Partial,
+                        "notapplicable" => Checkability.NotApplicable,
                         _ => Checkability.Manual,
                     },
+                    Measure = (Text(node, "measure") ?? string.Empty).ToLowerInvariant() switch
+                    {
+                        "fundamental" => MeasureKind.Fundamental,
+                        "mitigation" => MeasureKind.Mitigation,
+                        _ => MeasureKind.Unspecified,
+                    },
+                    Group = Text(node, "group"),
+                    Note = node.FindMember("note")?.Value is { } note ? Localized(note) : null,
                 });
             }
 
@@ -155,6 +164,24 @@ public sealed class ControlCatalog
         foreach (var control in Controls)
         {
             if (string.Equals(control.Source, source, StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(control);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The controls of one ※ group of a source (alternatives, any one of which suffices).</summary>
+    /// <param name="source">The source id.</param>
+    /// <param name="group">The group (<c>1-(i)</c>).</param>
+    /// <returns>The controls, in catalog order.</returns>
+    public IReadOnlyList<CatalogControl> InGroup(string source, string group)
+    {
+        var result = new List<CatalogControl>();
+        foreach (var control in ForSource(source))
+        {
+            if (string.Equals(control.Group, group, StringComparison.Ordinal))
             {
                 result.Add(control);
             }
