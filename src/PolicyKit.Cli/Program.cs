@@ -21,6 +21,7 @@ internal static class Program
           init      write a starter policykit.json and the decisions it leaves to you
           validate  check a policykit.json (errors with line:column)
           explain   print a rule's documentation (policykit explain PK1001)
+          spec      render the policy as a security specification appendix (セキュリティ仕様) with its hash
 
         Exit codes: 0 passed, 1 gate failed, 2 bad input (nothing written), 130 cancelled (nothing written).
         Run 'policykit <command> --help' for a command's options.
@@ -103,6 +104,14 @@ internal static class Program
                 }
 
                 return ExplainCommand.Run(rest, output, error);
+            case "spec":
+                if (help)
+                {
+                    output.WriteLine(SpecCommand.Usage);
+                    return ExitCodes.Success;
+                }
+
+                return SpecCommand.Run(rest, output, error);
             default:
                 error.WriteLine($"policykit: unknown command '{args[0]}'.");
                 error.WriteLine(Usage);

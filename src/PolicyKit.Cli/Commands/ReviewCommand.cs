@@ -22,7 +22,14 @@ namespace PolicyKit.Cli.Commands;
 /// <param name="FailOn"><c>error</c>, <c>warning</c> or <c>none</c>.</param>
 /// <param name="BaselinePath">A previous delivery's SARIF, or <see langword="null"/>.</param>
 /// <param name="Stats">Print throughput and peak memory.</param>
-internal sealed record ReviewOptions(string Target, string? PolicyPath, ImmutableArray<string> Profiles, string OutputDirectory, ImmutableArray<ReportFormat> Formats, CultureInfo Culture, string FailOn, string? BaselinePath, bool Stats);
+internal sealed record ReviewOptions(string Target, string? PolicyPath, ImmutableArray<string> Profiles, string OutputDirectory, ImmutableArray<ReportFormat> Formats, CultureInfo Culture, string FailOn, string? BaselinePath, bool Stats)
+{
+    /// <summary>The views to write (<c>--view</c>).</summary>
+    public ImmutableArray<ReportView> Views { get; init; } = [ReportView.Acceptance];
+
+    /// <summary>Write the review plan only (<c>--plan</c>).</summary>
+    public bool Plan { get; init; }
+}
 
 /// <summary><c>policykit review</c>: turns arguments into <see cref="ReviewOptions"/> and runs the review.</summary>
 internal static class ReviewCommand
@@ -41,10 +48,13 @@ internal static class ReviewCommand
                                this level fail the gate (exit code 1)
           --baseline FILE      a previous delivery's policykit.sarif: mark findings new / unchanged / fixed
           --stats              print lines per second and peak working set
+          --view LIST          acceptance,checklist,diagnosis or all (default: acceptance); each view is its own
+                               file in --out: policykit-report.*, policykit-checklist.*, policykit-diagnosis.*
+          --plan               write the review plan (policykit-plan.md) without running the review
         """;
 
-    private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline"];
-    private static readonly string[] Switches = ["--stats"];
+    private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline", "--view"];
+    private static readonly string[] Switches = ["--stats", "--plan"];
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">The arguments after <c>review</c>.</param>
@@ -58,6 +68,11 @@ internal static class ReviewCommand
         if (!TryReadOptions(args, error, out var options))
         {
             return ExitCodes.BadInput;
+        }
+
+        if (options.Plan)
+        {
+            return ReviewPlanCommand.Write(options, output, error, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -81,7 +96,8 @@ internal static class ReviewCommand
                 ReportFormat.Sarif => new SarifWriter(),
                 ReportFormat.Markdown => new MarkdownWriter(),
                 _ => new HtmlWriter(),
-            }).ToList();
+            }).Where(w => options.Views.Contains(ReportView.Acceptance) || w.Format == ReportFormat.Sarif)
+                .Concat(ReportViews.Writers(options.Views, options.Formats, report, ControlCatalog.Embedded)).ToList();
             var written = ReportOutput.Publish(report, writers, options.OutputDirectory, cancellationToken);
             var open = report.Findings.Count(f => !f.IsWaived);
             output.WriteLine($"gate: {(report.Gate.Passed ? "passed" : "failed")} (fail-on {report.Gate.FailOn}, blocking {report.Gate.Blocking})");
@@ -172,6 +188,11 @@ internal static class ReviewCommand
             return Fail(error, $"unknown --fail-on '{failOn}'; expected error, warning or none.");
         }
 
+        if (!ReportViews.TryParse(reader.Values("--view"), out var views, out var viewProblem))
+        {
+            return Fail(error, viewProblem!);
+        }
+
         var profiles = reader.Values("--profile");
         foreach (var profile in profiles)
         {
@@ -190,7 +211,11 @@ internal static class ReviewCommand
             CultureInfo.GetCultureInfo(lang),
             failOn,
             reader.Value("--baseline"),
-            reader.Has("--stats"));
+            reader.Has("--stats"))
+        {
+            Views = views,
+            Plan = reader.Has("--plan"),
+        };
         return true;
     }
 

@@ -27,7 +27,11 @@ internal sealed record AcceptanceReport(
     ResolutionStatistics Resolution,
     ImmutableArray<RuleInfo> Rules,
     BaselineComparison? Baseline,
-    GateResult Gate);
+    GateResult Gate)
+{
+    /// <summary>How much of the delivery the rules could see (the analysis-coverage statement).</summary>
+    public AnalysisCoverage Coverage { get; init; } = AnalysisCoverage.None;
+}
 
 /// <summary>The report header.</summary>
 /// <param name="PolicyName">The policy's <c>name</c>, or its origin.</param>
@@ -148,6 +152,9 @@ internal sealed record Finding(
 {
     /// <summary>Whether a waiver accepts the finding.</summary>
     public bool IsWaived => Waiver is not null;
+
+    /// <summary>The code path before the finding's location (taint source first), empty when the rule gives none.</summary>
+    public ImmutableArray<TraceStep> Trace { get; init; } = ImmutableArray<TraceStep>.Empty;
 }
 
 /// <summary>A rule's metadata, in the report language.</summary>

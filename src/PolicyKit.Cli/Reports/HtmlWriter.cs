@@ -50,6 +50,7 @@ internal sealed class HtmlWriter : IReportWriter
         o.Write($"<header><h1>{E(t["Title"])}: {E(h.Input)}</h1>\n");
         o.Write($"<p id=\"gate\" class=\"gate {(report.Gate.Passed ? "passed" : "failed")}\">{E(t["Gate"])}: {E(report.Gate.Passed ? t["GatePassed"] : t["GateFailed"])}</p> <span class=\"meta\">{E(t.Format("GateDetail", report.Gate.Blocking, report.Gate.FailOn))}</span></header>\n");
 
+        ViewMarkup.CoverageHtml(report.Coverage, ViewText.For(report.Header.Language), o);
         var open = report.Findings.Count(f => !f.IsWaived);
         o.Write($"<section id=\"summary\"><h2>{E(t["Summary"])}</h2>\n<div class=\"cards\">\n");
         Card(o, t["FindingsTotal"], report.Findings.Length, $"{t["FindingsOpen"]} {open} / {t["FindingsWaived"]} {report.Findings.Length - open}");

@@ -28,6 +28,7 @@ internal sealed class MarkdownWriter : IReportWriter
             output.Write($"{t["BaselineHeading"]} (`{Cell(baseline.BaselinePath)}`): {t["New"]} {baseline.New}, {t["Unchanged"]} {baseline.Unchanged}, {t["Fixed"]} {baseline.Fixed.Length}\n\n");
         }
 
+        ViewMarkup.CoverageMarkdown(report.Coverage, ViewText.For(report.Header.Language), output);
         output.Write($"## {t["Header"]}\n\n| | |\n|---|---|\n");
         Row(output, t["Policy"], h.PolicyName);
         Row(output, t["PolicyVersion"], h.PolicyVersion ?? "—");

@@ -125,7 +125,10 @@ internal static class ReportBuilder
             Resolution(outcome),
             rules,
             comparison,
-            new GateResult(failOn, blocking == 0, blocking));
+            new GateResult(failOn, blocking == 0, blocking))
+        {
+            Coverage = AnalysisCoverage.Of(outcome, findings),
+        };
     }
 
     /// <summary>The tool's version.</summary>
@@ -223,7 +226,10 @@ internal static class ReportBuilder
             Fingerprint.Compute(diagnostic.Id, relative, lineText),
             ruleControls.TryGetValue(diagnostic.Id, out var controls) ? controls : ImmutableArray<string>.Empty,
             waiver,
-            null);
+            null)
+        {
+            Trace = TraceStep.Of(diagnostic, root),
+        };
     }
 
     private static ImmutableArray<ExcerptLine> Excerpt(SourceText text, int startLine, int endLine)

@@ -71,6 +71,7 @@ internal sealed class SarifWriter : IReportWriter
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("category", rule.Category);
+            json.WriteString("security-severity", SecuritySeverity.Text(rule));
             json.WriteStartArray("tags");
             foreach (var tag in rule.Tags)
             {

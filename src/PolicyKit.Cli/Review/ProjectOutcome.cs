@@ -26,4 +26,8 @@ internal sealed record ProjectOutcome(
     int UnresolvedName,
     int OtherErrors,
     int FilesWithUnresolved,
-    ImmutableArray<string> AnalyzerFailures);
+    ImmutableArray<string> AnalyzerFailures)
+{
+    /// <summary>Invocations bound to symbols and endpoints found (the analysis-coverage statement).</summary>
+    public BindingCoverage Binding { get; init; } = BindingCoverage.None;
+}

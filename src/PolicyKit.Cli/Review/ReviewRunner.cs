@@ -129,6 +129,7 @@ internal sealed class ReviewRunner
             }
 
             var outcome = await AnalyzeAsync(plan, compilation, analyzers, options, lines, cancellationToken).ConfigureAwait(false);
+            outcome = outcome with { Binding = BindingCoverage.Measure(compilation, cancellationToken) };
             outcomes.Add(outcome);
             compiled++;
             findings += outcome.Diagnostics.Length;
