@@ -101,6 +101,14 @@ internal sealed record SecuritySpec(PolicyInput Policy, IReadOnlyList<SpecValue>
     // Leaves of the canonical JSON, paths as policykit.json writes them; arrays of scalars stay one value.
     private static void Flatten(JsonElement element, string path, List<SpecValue> values, PolicySet policy, ControlCatalog catalog, bool japanese)
     {
+        // The canonical form writes a value that carries its clause as { "value", "source", "profile" }.
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("value", out var carried) && element.TryGetProperty("source", out var cited) && cited.ValueKind == JsonValueKind.String)
+        {
+            var id = cited.GetString()!;
+            values.Add(new SpecValue(path, carried.GetRawText(), id, catalog.Find(id)?.Title.Get(japanese) ?? string.Empty));
+            return;
+        }
+
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in element.EnumerateObject())
