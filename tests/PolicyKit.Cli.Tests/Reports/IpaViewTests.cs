@@ -159,6 +159,52 @@ public sealed class IpaViewTests
         Assert.All(rules, r => Assert.InRange(double.Parse(r.GetProperty("properties").GetProperty("security-severity").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.0, 10.0));
     }
 
+    [Fact]
+    public async Task Diagnosis_grades_a_clean_complete_delivery_A_and_an_injectable_one_E_with_its_code_path()
+    {
+        using var clean = TempDelivery.Of("CleanShop");
+        await PolicyKitCli.RunAsync("review", clean.Path, "--out", clean.Out, "--format", "md", "--view", "diagnosis", "--lang", "en");
+        Assert.Contains("## Overall grade: **A**\n", File.ReadAllText(Path.Combine(clean.Out, "policykit-diagnosis.md")));
+
+        using var flawed = TempDelivery.Of("FlawedShop");
+        await PolicyKitCli.RunAsync("review", flawed.Path, "--out", flawed.Out, "--format", "md", "--view", "diagnosis", "--lang", "en");
+        var text = File.ReadAllText(Path.Combine(flawed.Out, "policykit-diagnosis.md"));
+        Assert.Contains("## Overall grade: **E**\n", text);
+        Assert.Contains("[Critical 9.8] PK1001", text);
+        Assert.Contains("- **Code path**: `src/FlawedShop/Controllers/ReportController.cs:15` (source) → `src/FlawedShop/Controllers/ReportController.cs:18` (sink)", text);
+        Assert.Contains("IPA-WEB-1-(i)-a", text);
+        Assert.Contains("CWE-89", text);
+    }
+
+    [Fact]
+    public async Task Rediagnosis_lists_findings_fixed_since_the_previous_delivery()
+    {
+        using var delivery = TempDelivery.Of("FlawedShop");
+        var previous = Path.Combine(delivery.Root, "previous");
+        await PolicyKitCli.RunAsync("review", delivery.Path, "--out", previous, "--format", "sarif", "--view", "diagnosis");
+        var controller = delivery.File("src/FlawedShop/Controllers/ReportController.cs");
+        File.WriteAllText(controller, File.ReadAllText(controller).Replace("command.CommandText = $\"SELECT * FROM {table} ORDER BY {order}\";", "command.CommandText = \"SELECT * FROM Orders\";", StringComparison.Ordinal));
+
+        await PolicyKitCli.RunAsync("review", delivery.Path, "--out", delivery.Out, "--format", "md,html", "--view", "diagnosis", "--lang", "ja", "--baseline", Path.Combine(previous, "policykit.sarif"));
+
+        var text = File.ReadAllText(Path.Combine(delivery.Out, "policykit-diagnosis.md"));
+        Assert.Contains("## 再診断 (前回納品との比較)", text);
+        Assert.Contains("- 解消: PK1001 `src/FlawedShop/Controllers/ReportController.cs:18`", text);
+        Assert.Contains("data-diff=\"fixed\">1<", File.ReadAllText(Path.Combine(delivery.Out, "policykit-diagnosis.html")));
+    }
+
+    [Fact]
+    public void Every_view_label_has_japanese_and_english_text()
+    {
+        foreach (var key in PolicyKit.Cli.Reports.ViewText.Keys)
+        {
+            var ja = PolicyKit.Cli.Reports.ViewText.For("ja")[key];
+            var en = PolicyKit.Cli.Reports.ViewText.For("en")[key];
+            Assert.False(string.IsNullOrWhiteSpace(ja), key);
+            Assert.False(string.IsNullOrWhiteSpace(en), key);
+        }
+    }
+
     private static async Task<(string Spec, string Review, string Plan)> HashesAsync(TempDelivery delivery)
     {
         var spec = await PolicyKitCli.RunAsync("spec", delivery.Path, "--out", delivery.Out, "--format", "md");
