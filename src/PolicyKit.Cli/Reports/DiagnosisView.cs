@@ -130,7 +130,8 @@ internal sealed record DiagnosisView(AcceptanceReport Report, char Grade, Immuta
             DiagnosisImpact.For(finding.RuleId, t.Japanese),
             rule?.Description ?? string.Empty,
             rule?.HelpUri ?? string.Empty,
-            finding.Controls.Where(c => c.StartsWith("IPA-WEB-", StringComparison.Ordinal) || c.StartsWith("IPA-SITE-", StringComparison.Ordinal)).ToImmutableArray(),
+            // The checklist items first, then the 20ヶ条 articles.
+            finding.Controls.Where(c => c.StartsWith("IPA-WEB-", StringComparison.Ordinal)).Concat(finding.Controls.Where(c => c.StartsWith("IPA-SITE-", StringComparison.Ordinal))).ToImmutableArray(),
             tags.Where(x => x.StartsWith("CWE-", StringComparison.Ordinal)).ToImmutableArray(),
             finding.Controls.Where(c => c.StartsWith("A.", StringComparison.Ordinal)).ToImmutableArray(),
             groupOf.TryGetValue(finding.Id, out var group) ? group : string.Empty);
