@@ -27,7 +27,11 @@ internal sealed record AcceptanceReport(
     ResolutionStatistics Resolution,
     ImmutableArray<RuleInfo> Rules,
     BaselineComparison? Baseline,
-    GateResult Gate);
+    GateResult Gate)
+{
+    /// <summary>Every endpoint of the delivery with its route, verbs, authorization, antiforgery and findings.</summary>
+    public ImmutableArray<EndpointEntry> Endpoints { get; init; } = ImmutableArray<EndpointEntry>.Empty;
+}
 
 /// <summary>The report header.</summary>
 /// <param name="PolicyName">The policy's <c>name</c>, or its origin.</param>

@@ -215,6 +215,7 @@ internal sealed class SarifWriter : IReportWriter
         }
 
         json.WriteEndArray();
+        EndpointSection.WriteSarif(json, report);
         if (report.Baseline is { } baseline)
         {
             json.WriteStartObject("baseline");

@@ -26,4 +26,8 @@ internal sealed record ProjectOutcome(
     int UnresolvedName,
     int OtherErrors,
     int FilesWithUnresolved,
-    ImmutableArray<string> AnalyzerFailures);
+    ImmutableArray<string> AnalyzerFailures)
+{
+    /// <summary>The project's endpoints (the analyzers' endpoint inventory).</summary>
+    public ImmutableArray<ReviewedEndpoint> Endpoints { get; init; } = ImmutableArray<ReviewedEndpoint>.Empty;
+}
