@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using PolicyKit.Analyzers.Flow;
 using PolicyKit.Analyzers.Symbols;
 
@@ -421,13 +422,21 @@ internal static class EndpointInventory
                 ? Global(null, string.Empty, policies, out protection)
                 : (protection == Protection.Anonymous ? "[AllowAnonymous] on " : "[Authorize] on ") + component.Name;
             var location = component.Locations.IsEmpty ? Location.None : component.Locations[0];
+            var declaration = location;
+            if (location.SourceTree is { } tree && RazorGeneratedCode.Is(tree) && RazorGeneratedCode.MarkupFileOf(tree) is { } markup)
+            {
+                // A .razor component is its markup file: shown at its first line, and everything in it belongs to it.
+                location = Location.Create(markup, default, new LinePositionSpan(default, default));
+                declaration = Location.Create(markup, default, new LinePositionSpan(default, new LinePosition(int.MaxValue / 2, 0)));
+            }
+
             result.Add(new Endpoint(
                 EndpointKind.Component,
                 string.Join(", ", ComponentRoutes(component)),
                 ImmutableArray.Create("GET"),
                 "component " + component.Name,
                 location,
-                location,
+                declaration,
                 Authorization(protection, source, roles, policies),
                 new EndpointAntiforgery(AntiforgeryKind.NotApplicable, "GET (forms posted by components are validated by UseAntiforgery)")));
         }

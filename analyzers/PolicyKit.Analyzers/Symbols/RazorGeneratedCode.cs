@@ -37,6 +37,20 @@ internal static class RazorGeneratedCode
         return mapped.HasMappedPath && mapped.Path != location.SourceTree!.FilePath;
     }
 
+    /// <summary>The markup file a Razor output tree was generated from (its <c>#pragma checksum</c>), or <see langword="null"/>.</summary>
+    public static string? MarkupFileOf(SyntaxTree tree)
+    {
+        foreach (var trivia in tree.GetRoot().GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.PragmaChecksumDirectiveTrivia) && trivia.GetStructure() is PragmaChecksumDirectiveTriviaSyntax checksum)
+            {
+                return checksum.File.ValueText;
+            }
+        }
+
+        return null;
+    }
+
     private static bool Compute(SyntaxTree tree)
     {
         var path = tree.FilePath;

@@ -87,6 +87,13 @@ internal static class EndpointSection
                 var inside = byPath.TryGetValue(relative, out var list)
                     ? list.Where(f => f.StartLine >= endpoint.StartLine && f.StartLine <= endpoint.EndLine).Select(f => f.Id).ToImmutableArray()
                     : ImmutableArray<string>.Empty;
+
+                // A page handler renders its page: findings in Pages/X.cshtml belong to the handlers of Pages/X.cshtml.cs.
+                if (endpoint.Kind == "PageHandler" && relative.EndsWith(".cshtml.cs", StringComparison.OrdinalIgnoreCase)
+                    && byPath.TryGetValue(relative[..^3], out var markup))
+                {
+                    inside = inside.AddRange(markup.Select(f => f.Id));
+                }
                 entries.Add(new EndpointEntry(
                     endpoint.Route, endpoint.Verbs, endpoint.Kind, endpoint.Handler, relative, endpoint.Line, project.Plan.RelativePath,
                     endpoint.AuthorizationKind, endpoint.Authorization, endpoint.AntiforgeryKind, endpoint.Antiforgery, inside));

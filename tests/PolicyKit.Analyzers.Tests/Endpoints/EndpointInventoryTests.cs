@@ -146,6 +146,11 @@ public sealed class EndpointInventoryTests
         {
             public Task Send(string message) => Clients.All.SendAsync("message", message);
         }
+
+        [Microsoft.AspNetCore.Components.Route("/orders/live")]
+        public class LiveOrders : Microsoft.AspNetCore.Components.ComponentBase
+        {
+        }
         """;
 
     [Fact]
@@ -174,6 +179,7 @@ public sealed class EndpointInventoryTests
                 "MinimalApi /orders/{id} [GET]",
                 "MinimalApi /orders/{id} [PUT, PATCH]",
                 "Hub /chat [*]",
+                "Component /orders/live [GET]",
             }.OrderBy(x => x),
             endpoints.Select(e => $"{e.Kind} {e.Route} [{e.VerbText}]").OrderBy(x => x));
 
@@ -237,6 +243,10 @@ public sealed class EndpointInventoryTests
         var status = endpoints.Single(e => e.Route == "/orders/{id}" && e.Verbs.Contains("PATCH"));
         Assert.Equal(AuthorizationKind.Anonymous, status.Authorization.Kind);
         Assert.Equal(AntiforgeryKind.Validated, status.Antiforgery.Kind);
+
+        var live = ByRoute(endpoints, "/orders/live");
+        Assert.Equal(EndpointKind.Component, live.Kind);
+        Assert.Equal(AuthorizationKind.Anonymous, live.Authorization.Kind);
 
         var hub = ByRoute(endpoints, "/chat");
         Assert.Equal(EndpointKind.Hub, hub.Kind);

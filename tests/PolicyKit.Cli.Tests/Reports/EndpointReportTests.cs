@@ -25,13 +25,17 @@ public sealed class EndpointReportTests
         Assert.Contains("| `/health` | GET | GET /health `Program.cs:11` | anonymous (AllowAnonymous) — .AllowAnonymous() on the endpoint | not applicable — GET only |", markdown);
 
         var html = File.ReadAllText(Path.Combine(delivery.Out, "policykit-report.html"));
-        Assert.Contains("<section id=\"endpoints\"><h2>Endpoints (7)</h2>", html);
+        Assert.Contains("<section id=\"endpoints\"><h2>Endpoints (8)</h2>", html);
         Assert.Contains("data-antiforgery=\"Ignored\"><td><code>/api/comments/import</code></td>", html);
 
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(delivery.Out, "policykit.sarif")));
         var run = sarif.RootElement.GetProperty("runs")[0];
         var endpoints = run.GetProperty("properties").GetProperty("policykit/endpoints").EnumerateArray().ToList();
-        Assert.Equal(7, endpoints.Count);
+        Assert.Equal(8, endpoints.Count);
+        var counter = endpoints.Single(e => e.GetProperty("kind").GetString() == "Component");
+        Assert.Equal("/counter", counter.GetProperty("route").GetString());
+        Assert.Equal("Components/Counter.razor", counter.GetProperty("uri").GetString());
+        Assert.Equal("authorized (roles: Staff) — [Authorize] on Counter", counter.GetProperty("authorizationDetail").GetString());
         var import = endpoints.Single(e => e.GetProperty("route").GetString() == "/api/comments/import");
         Assert.Equal("POST", import.GetProperty("verbs").GetString());
         Assert.Equal("MinimalApi", import.GetProperty("kind").GetString());
