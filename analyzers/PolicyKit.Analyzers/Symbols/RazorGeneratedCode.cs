@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PolicyKit.Analyzers.Symbols;
 
@@ -36,6 +37,19 @@ internal static class RazorGeneratedCode
         var mapped = location.GetMappedLineSpan();
         return mapped.HasMappedPath && mapped.Path != location.SourceTree!.FilePath;
     }
+
+    /// <summary>
+    /// Wraps an operation action of an analyzer that configures generated-code analysis so that it sees hand-written
+    /// code and the C# written in Razor markup (<c>@{ … }</c>, <c>@(…)</c>, <c>@code { … }</c>), and nothing else generated.
+    /// </summary>
+    public static Action<OperationAnalysisContext> MarkupOnly(Action<OperationAnalysisContext> action) =>
+        context =>
+        {
+            if (!context.IsGeneratedCode || IsInMarkup(context.Operation.Syntax.GetLocation()))
+            {
+                action(context);
+            }
+        };
 
     /// <summary>The markup file a Razor output tree was generated from (its <c>#pragma checksum</c>), or <see langword="null"/>.</summary>
     public static string? MarkupFileOf(SyntaxTree tree)

@@ -80,15 +80,21 @@ internal sealed class TaintRuleChecker
         _engine.CalleeSinks(operation, _kind, depth: 1, hits, context.CancellationToken);
         foreach (var hit in hits)
         {
+            // In Razor output, only the C# written in the markup is the developer's; the rest is the generator's plumbing.
+            if (inRazor && !RazorGeneratedCode.IsInMarkup(hit.Value.Syntax.GetLocation()))
+            {
+                continue;
+            }
+
             var taint = _engine.Trace(hit.Value, context.CancellationToken);
             if ((taint.Kinds & _kind) == SinkKind.None || taint.Origin is not { } origin
                 || TaintGuards.IsGuarded(operation, hit.Value, _kind, index))
             {
-                if (inRazor && MarkupSinks.IsUnencodedData(hit, _engine) && hit.Value.Syntax.GetLocation() is var markup && RazorGeneratedCode.IsInMarkup(markup))
+                if (inRazor && MarkupSinks.IsUnencodedData(hit, _engine))
                 {
                     // IPA Web 5-(i): in a view, a value the developer marks as HTML (@Html.Raw(Model.Comment)) is output
                     // unescaped whatever its origin — stored data is the classic stored-XSS source.
-                    context.ReportWithLocations(_rule, markup, null, null, null, MarkupSinks.Describe(hit.Value), hit.Name);
+                    context.ReportWithLocations(_rule, hit.Value.Syntax.GetLocation(), null, null, null, MarkupSinks.Describe(hit.Value), hit.Name);
                 }
 
                 continue;
