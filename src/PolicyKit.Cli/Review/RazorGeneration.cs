@@ -77,10 +77,18 @@ internal sealed class RazorGeneration
         error = null;
         var result = new List<(string, string)>();
         string[] output;
+        var self = typeof(RazorGeneratorBridge).Assembly.Location;
+        if (self.Length == 0)
+        {
+            // A single-file build has no assembly path to load the bridge from.
+            error = "the Razor generator cannot be hosted by a single-file build of policykit";
+            return result;
+        }
+
         try
         {
             var context = Context(GeneratorPath, RoslynDirectory);
-            var bridge = context.LoadFromAssemblyPath(typeof(RazorGeneratorBridge).Assembly.Location).GetType(typeof(RazorGeneratorBridge).FullName!);
+            var bridge = context.LoadFromAssemblyPath(self).GetType(typeof(RazorGeneratorBridge).FullName!);
             var run = bridge?.GetMethod(nameof(RazorGeneratorBridge.Run), BindingFlags.Public | BindingFlags.Static);
             if (run is null)
             {
@@ -99,7 +107,7 @@ internal sealed class RazorGeneration
                 input.Sources.Select(s => s.Text).ToArray(),
             ])!;
         }
-        catch (Exception e) when (e is TargetInvocationException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or MissingMethodException or InvalidCastException)
+        catch (Exception e) when (e is TargetInvocationException or ArgumentException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or MissingMethodException or InvalidCastException)
         {
             var inner = e is TargetInvocationException { InnerException: { } cause } ? cause : e;
             error = "the SDK's Razor source generator failed: " + inner.GetType().Name + ": " + inner.Message;
