@@ -293,6 +293,23 @@ public sealed class EndpointInventoryTests
         Assert.Empty(EndpointInventory.Build(compilation, CancellationToken.None));
     }
 
+    public static System.Collections.Generic.IEnumerable<object[]> BrokenCases() =>
+        Robustness.BrokenSources.All.Select(c => new object[] { c.Name });
+
+    [Theory]
+    [MemberData(nameof(BrokenCases))]
+    public void Never_throws_on_broken_code(string name)
+    {
+        // The review tool builds the inventory outside any analyzer driver: nothing may throw.
+        var source = Robustness.BrokenSources.All.Single(c => c.Name == name).Code;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Broken.cs");
+        var compilation = CSharpCompilation.Create("Broken", new[] { tree, CSharpSyntaxTree.ParseText(Program, new CSharpParseOptions(TestSetup.Language), "/src/Program.cs") }, TestReferences.All);
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.NotEmpty(endpoints);
+    }
+
     private static ImmutableArray<Endpoint> Build(bool fallback)
     {
         var options = new CSharpParseOptions(TestSetup.Language);
