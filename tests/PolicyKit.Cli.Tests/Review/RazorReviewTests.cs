@@ -57,6 +57,22 @@ public sealed class RazorReviewTests
     }
 
     [Fact]
+    public async Task Markup_that_cannot_be_compiled_is_listed_as_not_analysed()
+    {
+        using var delivery = TempDelivery.Empty();
+        delivery.Write("app/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
+        delivery.Write("app/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet(\"/\", () => \"ok\");\napp.Run();\n");
+        delivery.Write("app/Views/Home/Index.cshtml", "<p>@Html.Raw(ViewBag.Text)</p>\n");
+        // A view outside any project has no project to be compiled with: it stays in the "not checked" list.
+        delivery.Write("legacy/Orphan.cshtml", "<p>@Html.Raw(ViewBag.Text)</p>\n");
+
+        await PolicyKitCli.RunAsync("review", delivery.Path, "--out", delivery.Out, "--format", "md");
+
+        var markdown = File.ReadAllText(Path.Combine(delivery.Out, "policykit-report.md"));
+        Assert.Contains("- `*.cshtml, *.razor (1)`: Razor views and components (.cshtml, .razor): markup not analysed", markdown);
+    }
+
+    [Fact]
     public void Without_an_SDK_Razor_generator_the_review_has_none_and_markup_stays_in_the_not_checked_list()
     {
         using var empty = TempDelivery.Empty();
