@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Policy;
 
@@ -46,7 +47,7 @@ internal static class PolicyDiagnostic
         if (policy.HasWaivers)
         {
             var waiver = policy.Policy.FindActiveWaiver(
-                rule.Id, location.SourceTree?.FilePath, symbol?.ToDisplayString(SymbolFormat), System.DateTimeOffset.UtcNow);
+                rule.Id, RazorGeneratedCode.PathOf(location), symbol?.ToDisplayString(SymbolFormat), System.DateTimeOffset.UtcNow);
             if (waiver is not null)
             {
                 properties = (properties ?? ImmutableDictionary<string, string?>.Empty)

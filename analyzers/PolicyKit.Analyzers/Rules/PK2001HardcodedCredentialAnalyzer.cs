@@ -24,21 +24,23 @@ public sealed partial class PK2001HardcodedCredentialAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // A credential typed into a view (@{ var apiKey = "…"; }) is in the Razor generator's output: that C#, and only
+        // that, among generated code (RazorGeneratedCode.MarkupOnly).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             // Literals are everywhere, so there is no library whose absence switches the rule off; these types only
             // add sinks whose parameter names do not say "password".
             var symbols = new CredentialSinkSymbols(start.Compilation);
-            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(RazorGeneratedCode.MarkupOnly(AnalyzeAssignment), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(
-                AnalyzeInitializer,
+                RazorGeneratedCode.MarkupOnly(AnalyzeInitializer),
                 OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator,
                 OperationKind.ParameterInitializer);
-            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
-            start.RegisterOperationAction(AnalyzeComparison, OperationKind.BinaryOperator);
-            start.RegisterOperationAction(AnalyzeEqualsCall, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeReturn, OperationKind.Return);
+            start.RegisterOperationAction(RazorGeneratedCode.MarkupOnly(c => AnalyzeArgument(c, symbols)), OperationKind.Argument);
+            start.RegisterOperationAction(RazorGeneratedCode.MarkupOnly(AnalyzeComparison), OperationKind.BinaryOperator);
+            start.RegisterOperationAction(RazorGeneratedCode.MarkupOnly(AnalyzeEqualsCall), OperationKind.Invocation);
+            start.RegisterOperationAction(RazorGeneratedCode.MarkupOnly(AnalyzeReturn), OperationKind.Return);
             start.RegisterAdditionalFileAction(AnalyzeSettingsFile);
         });
     }

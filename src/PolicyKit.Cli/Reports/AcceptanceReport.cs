@@ -31,6 +31,8 @@ internal sealed record AcceptanceReport(
 {
     /// <summary>How much of the delivery the rules could see (the analysis-coverage statement).</summary>
     public AnalysisCoverage Coverage { get; init; } = AnalysisCoverage.None;
+    /// <summary>Every endpoint of the delivery with its route, verbs, authorization, antiforgery and findings.</summary>
+    public ImmutableArray<EndpointEntry> Endpoints { get; init; } = ImmutableArray<EndpointEntry>.Empty;
 }
 
 /// <summary>The report header.</summary>

@@ -86,9 +86,9 @@ internal sealed record AnalysisCoverage(
             outcome.Projects.Length - failed,
             outcome.Projects.Sum(p => p.Binding.Invocations),
             outcome.Projects.Sum(p => p.Binding.BoundInvocations),
-            outcome.Projects.Sum(p => p.Binding.ControllerActions),
-            outcome.Projects.Sum(p => p.Binding.PageHandlers),
-            outcome.Projects.Sum(p => p.Binding.MappedEndpoints),
+            outcome.Projects.Sum(p => EndpointCount(p, "Action", p.Binding.ControllerActions)),
+            outcome.Projects.Sum(p => EndpointCount(p, "PageHandler", p.Binding.PageHandlers)),
+            outcome.Projects.Sum(p => EndpointCount(p, null, p.Binding.MappedEndpoints)),
             budget,
             ImmutableArray<IncompleteReason>.Empty);
         var reasons = ImmutableArray.CreateBuilder<IncompleteReason>();
@@ -114,4 +114,11 @@ internal sealed record AnalysisCoverage(
 
         return coverage with { Reasons = reasons.ToImmutable() };
     }
+
+    // The analyzers' endpoint inventory is the authority when it found anything; the declaration count is the fallback
+    // for a project the inventory could not read. A null kind counts minimal APIs, hubs and components together.
+    private static int EndpointCount(ProjectOutcome project, string? kind, int fallback) =>
+        project.Endpoints.IsDefaultOrEmpty
+            ? fallback
+            : project.Endpoints.Count(e => kind is null ? e.Kind is not ("Action" or "PageHandler") : e.Kind == kind);
 }

@@ -167,6 +167,7 @@ internal sealed class HtmlWriter : IReportWriter
 
         o.Write("</section>\n");
 
+        EndpointSection.WriteHtml(report, o);
         o.Write($"<section id=\"waivers\"><h2>{E(t["WaiversHeading"])}</h2>\n");
         if (report.AppliedWaivers.IsEmpty)
         {

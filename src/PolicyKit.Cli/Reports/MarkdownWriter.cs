@@ -113,6 +113,7 @@ internal sealed class MarkdownWriter : IReportWriter
             output.Write($"- {waiver.Rule} ({t["Scope"]}: `{Cell(waiver.Scope)}`): {Cell(waiver.Justification)} — {Cell(waiver.Approver)}, {t["Expires"]} {waiver.Expires}\n");
         }
 
+        EndpointSection.WriteMarkdown(report, output);
         output.Write($"\n## {t["ResolutionHeading"]}\n\n{t["ResolutionNote"]}\n\n| {t["Project"]} | {t["Framework"]} | {t["Files"]} | {t["Lines"]} | {t["Unresolved"]} | {t["OtherErrors"]} | {t["FilesUnresolved"]} | {t["Packages"]} |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var p in report.Resolution.Projects)
         {

@@ -128,6 +128,7 @@ internal static class ReportBuilder
             new GateResult(failOn, blocking == 0, blocking))
         {
             Coverage = AnalysisCoverage.Of(outcome, findings),
+            Endpoints = EndpointSection.Build(outcome, findings),
         };
     }
 
@@ -190,13 +191,12 @@ internal static class ReportBuilder
 
     private static Finding ToFinding(Diagnostic diagnostic, string project, string root, CultureInfo culture, Dictionary<string, ImmutableArray<string>> ruleControls)
     {
-        var span = diagnostic.Location.GetLineSpan();
+        var (span, text) = FindingLocation.Of(diagnostic.Location);
         var path = span.Path ?? string.Empty;
         var relative = path.Length == 0 ? string.Empty
             : Path.IsPathFullyQualified(path) && path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? DeliveryScanner.Relative(root, path)
             : Path.GetFileName(path);
         var startLine = span.StartLinePosition.Line + 1;
-        var text = diagnostic.Location.SourceTree?.GetText();
         var excerpt = text is null ? ImmutableArray<ExcerptLine>.Empty : Excerpt(text, span.StartLinePosition.Line, span.EndLinePosition.Line);
         var lineText = text is not null && span.StartLinePosition.Line < text.Lines.Count ? text.Lines[span.StartLinePosition.Line].ToString() : string.Empty;
         AppliedWaiver? waiver = null;

@@ -92,7 +92,7 @@ internal sealed class ReportText
         ["Skip.Binary"] = ("binary content named .cs: not analysed", ".cs という名前のバイナリ: 解析せず"),
         ["Skip.Unreadable"] = ("cannot be read: not analysed", "読み取り不可: 解析せず"),
         ["Skip.Link"] = ("link out of the delivery or linked directory: not followed", "納品物外へのリンクまたはリンクされたディレクトリ: たどらず"),
-        ["Skip.Razor"] = ("Razor views and components (.cshtml, .razor): not compiled by this review", "Razor ビューとコンポーネント (.cshtml, .razor): このレビューではコンパイルせず"),
+        ["Skip.Razor"] = ("Razor views and components (.cshtml, .razor): markup not analysed (no Razor source generator in the installed SDK, the generator failed, or the file is outside a project)", "Razor ビューとコンポーネント (.cshtml, .razor): マークアップは未解析 (インストール済み SDK に Razor ソースジェネレーターがない、生成に失敗した、またはプロジェクト外のファイル)"),
         ["Skip.BadProject"] = ("project file not readable: its sources are reviewed as loose files only", "プロジェクトファイルが読めない: ソースは単独ファイルとしてのみレビュー"),
         ["Skip.Encoding"] = ("not UTF-8: read with a fallback encoding (analysed)", "UTF-8 ではない: 代替エンコーディングで読み取り（解析済み）"),
         ["AnalyzerFailure"] = ("analyzer failure (rule not checked on this project)", "アナライザの失敗（このプロジェクトではルール未確認）"),

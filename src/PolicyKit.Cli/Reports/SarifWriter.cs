@@ -216,6 +216,7 @@ internal sealed class SarifWriter : IReportWriter
         }
 
         json.WriteEndArray();
+        EndpointSection.WriteSarif(json, report);
         if (report.Baseline is { } baseline)
         {
             json.WriteStartObject("baseline");

@@ -18,7 +18,7 @@ internal sealed class ViewText
         ["ProjectsCompiled"] = ("コンパイルしたプロジェクト", "Projects compiled"),
         ["BoundInvocations"] = ("シンボルに解決できた呼び出し", "Invocations bound to symbols"),
         ["Endpoints"] = ("検出したエンドポイント", "Endpoints found"),
-        ["EndpointsDetail"] = ("コントローラのアクション {0}、Razor Pages のハンドラ {1}、Map* 呼び出し {2}", "controller actions {0}, page handlers {1}, Map* calls {2}"),
+        ["EndpointsDetail"] = ("コントローラのアクション {0}、Razor Pages のハンドラ {1}、最小 API・ハブ・コンポーネント {2}", "controller actions {0}, page handlers {1}, minimal APIs, hubs and components {2}"),
         ["BudgetHits"] = ("解析予算に達したルール (PK9003)", "Rules that reached their analysis budget (PK9003)"),
         ["Threshold"] = ("閾値: 呼び出しの解決率 90% 以上、全プロジェクトをコンパイル、全 C# ファイルを解析、解析予算到達なし (docs/review-coverage.md)", "Thresholds: at least 90% of invocations bound, every project compiled, every C# file parsed, no analysis budget reached (docs/review-coverage.md)"),
         ["Reason.InvocationsUnbound"] = ("シンボルに解決できた呼び出しが 90% 未満", "fewer than 90% of invocations bound to symbols"),

@@ -30,4 +30,6 @@ internal sealed record ProjectOutcome(
 {
     /// <summary>Invocations bound to symbols and endpoints found (the analysis-coverage statement).</summary>
     public BindingCoverage Binding { get; init; } = BindingCoverage.None;
+    /// <summary>The project's endpoints (the analyzers' endpoint inventory).</summary>
+    public ImmutableArray<ReviewedEndpoint> Endpoints { get; init; } = ImmutableArray<ReviewedEndpoint>.Empty;
 }

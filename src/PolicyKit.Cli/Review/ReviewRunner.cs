@@ -48,6 +48,9 @@ internal sealed class ReviewRunner
         var delivery = DeliveryLoader.Load(target, packs, cancellationToken);
         var policy = PolicyInput.Resolve(policyPath, profiles, delivery.Root);
         var analyzers = AnalyzerSet.Load();
+        var razor = RazorGeneration.Find();
+        var razorAnalysed = new HashSet<string>(StringComparer.Ordinal);
+        var razorProblems = new List<SkippedItem>();
         var inputHash = InputHash.Compute(delivery.Files, cancellationToken);
 
         var allSources = delivery.Projects.SelectMany(p => p.Sources).DistinctBy(f => f.FullPath).ToList();
@@ -114,6 +117,9 @@ internal sealed class ReviewRunner
                 }
             }
 
+            // .cshtml/.razor through the SDK's Razor source generator (issue 7: markup is delivered code too).
+            var metadataPaths = references.OfType<PortableExecutableReference>().Select(r => r.FilePath!).Where(p => p is not null);
+            trees.AddRange(RazorViews.Generate(razor, plan, delivery, metadataPaths, texts, parseOptions, razorAnalysed, razorProblems, cancellationToken));
             var compilation = CSharpCompilation.Create(
                 plan.Name,
                 trees,
@@ -136,6 +142,7 @@ internal sealed class ReviewRunner
             progress?.Report(new ReviewProgress(parsed, allSources.Count, compiled, delivery.Projects.Length, findings, null));
         }
 
+        RazorViews.Settle(delivery, razorAnalysed, razorProblems);
         return new ReviewOutcome(delivery, policy, analyzers, packs, outcomes.ToImmutable(), inputHash, started, clock.Elapsed);
     }
 
@@ -173,6 +180,12 @@ internal sealed class ReviewRunner
                 continue;
             }
 
+            // Generated Razor C# is judged through its markup; its compile errors say nothing about the delivery's references.
+            if (diagnostic.Location.SourceTree?.FilePath is { } tree && RazorGeneration.IsGeneratedPath(tree))
+            {
+                continue;
+            }
+
             var unresolved = true;
             switch (diagnostic.Id)
             {
@@ -189,7 +202,10 @@ internal sealed class ReviewRunner
             }
         }
 
-        return new ProjectOutcome(plan, plan.Sources.Length, lines, policyKit.ToImmutable(), unresolvedType, unresolvedNamespace, unresolvedMember, unresolvedName, other, filesWithUnresolved.Count, failures.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToImmutableArray());
+        return new ProjectOutcome(plan, plan.Sources.Length, lines, policyKit.ToImmutable(), unresolvedType, unresolvedNamespace, unresolvedMember, unresolvedName, other, filesWithUnresolved.Count, failures.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToImmutableArray())
+        {
+            Endpoints = EndpointCollector.Collect(compilation, cancellationToken),
+        };
     }
 
     private static SourceText? Read(DeliveryFile file, ConcurrentBag<SkippedItem> skipped)

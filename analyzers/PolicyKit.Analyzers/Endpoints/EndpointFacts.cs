@@ -1,0 +1,338 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Symbols;
+
+namespace PolicyKit.Analyzers.Endpoints;
+
+/// <summary>A Razor Pages authorization convention: <c>AuthorizeFolder("/Admin")</c>, <c>AllowAnonymousToPage("/Index")</c>.</summary>
+internal readonly struct PageAuthorizationConvention
+{
+    public PageAuthorizationConvention(Protection protection, bool folder, string? area, string path, string? policy)
+    {
+        Protection = protection;
+        Folder = folder;
+        Area = area;
+        Path = path;
+        Policy = policy;
+    }
+
+    public Protection Protection { get; }
+
+    public bool Folder { get; }
+
+    public string? Area { get; }
+
+    public string Path { get; }
+
+    public string? Policy { get; }
+
+    public string Describe() => (Protection == Protection.Anonymous ? "AllowAnonymousTo" : "Authorize") + (Folder ? "Folder" : "Page") + "(\"" + Path + "\")";
+
+    public bool Covers(PageIdentity page)
+    {
+        if (!string.Equals(Area, page.Area, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!Folder)
+        {
+            return string.Equals(Path, page.Path, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Path == "/"
+            || string.Equals(Path, page.Path, StringComparison.OrdinalIgnoreCase)
+            || page.Path.StartsWith(Path + "/", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// The compilation-wide facts that decide an endpoint's effective authorization and antiforgery, as PK3002 and
+/// PK3006 read them: fallback policy, global MVC filters, <c>MapControllers()/MapRazorPages()</c> conventions,
+/// Razor Pages conventions, antiforgery middleware and the authentication schemes registered.
+/// </summary>
+internal sealed class EndpointFacts
+{
+    public bool FallbackPolicy { get; set; }
+
+    public bool GlobalAuthorizationFilter { get; set; }
+
+    /// <summary><c>MapControllers().RequireAuthorization(…)</c> (or a controller route with it); the policies it names.</summary>
+    public List<string>? ControllersAuthorized { get; set; }
+
+    /// <summary><c>MapRazorPages().RequireAuthorization(…)</c>; the policies it names.</summary>
+    public List<string>? PagesAuthorized { get; set; }
+
+    public List<PageAuthorizationConvention> PageConventions { get; } = new();
+
+    /// <summary>A global <c>[AutoValidateAntiforgeryToken]</c>/<c>[ValidateAntiForgeryToken]</c> filter.</summary>
+    public bool GlobalValidate { get; set; }
+
+    /// <summary>A global <c>[ValidateAntiForgeryToken]</c> filter: GET is validated too.</summary>
+    public bool GlobalValidateAll { get; set; }
+
+    /// <summary>A global <c>IgnoreAntiforgeryTokenAttribute</c> filter or page convention.</summary>
+    public bool GlobalIgnore { get; set; }
+
+    /// <summary><c>UseAntiforgery()</c> or <c>AddAntiforgery()</c>: minimal APIs that bind forms are validated.</summary>
+    public bool AntiforgeryMiddleware { get; set; }
+
+    /// <summary>Cookie, Identity, OpenID Connect, Windows or certificate authentication: credentials the browser sends by itself.</summary>
+    public bool AmbientCredentials { get; set; }
+
+    /// <summary>Bearer-token authentication (JwtBearer, BearerToken, Microsoft.Identity.Web API).</summary>
+    public bool Bearer { get; set; }
+
+    /// <summary>Only bearer tokens authenticate: a forged cross-site request carries no credential.</summary>
+    public bool BearerOnly => Bearer && !AmbientCredentials;
+
+    /// <summary>For each <c>IEndpointRouteBuilder</c> parameter of a source method, what its callers pass.</summary>
+    public Dictionary<IParameterSymbol, List<BuilderFacts>> BuilderCallSites { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Resolves what every caller of a method mapping endpoints on its builder parameter passes: protected only when
+    /// all callers pass a protected builder; the route prefix only when there is one caller.
+    /// </summary>
+    public (Protection Protection, string? Prefix) Resolve(IParameterSymbol parameter, HashSet<IParameterSymbol> visited)
+    {
+        if (!visited.Add(parameter) || !BuilderCallSites.TryGetValue(parameter.OriginalDefinition, out var sites) || sites.Count == 0)
+        {
+            return (Protection.None, null);
+        }
+
+        var all = true;
+        var anonymous = false;
+        string? prefix = null;
+        foreach (var site in sites)
+        {
+            var protection = site.Protection;
+            var sitePrefix = site.Prefix;
+            if (protection == Protection.None && site.RootParameter is { } outer)
+            {
+                var resolved = Resolve(outer, visited);
+                protection = resolved.Protection;
+                sitePrefix = EndpointBuilderFlow.JoinRoute(resolved.Prefix, sitePrefix);
+            }
+
+            anonymous |= protection == Protection.Anonymous;
+            all &= protection == Protection.Authorized;
+            prefix = sitePrefix;
+        }
+
+        return (anonymous ? Protection.Anonymous : all ? Protection.Authorized : Protection.None, sites.Count == 1 ? prefix : null);
+    }
+
+    /// <summary>Records the facts one invocation states; returns false when it is none of them.</summary>
+    public bool Record(IInvocationOperation invocation, AuthorizationSymbols symbols, AntiforgerySymbols antiforgery)
+    {
+        var method = invocation.TargetMethod;
+        var containingType = method.ContainingType;
+        if (containingType is null)
+        {
+            return false;
+        }
+
+        switch (method.Name)
+        {
+            case "UseAntiforgery" or "AddAntiforgery":
+                AntiforgeryMiddleware = true;
+                return true;
+            case "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddIdentityApiEndpoints"
+                or "AddOpenIdConnect" or "AddMicrosoftIdentityWebApp" or "AddNegotiate" or "AddCertificate":
+                AmbientCredentials = true;
+                return true;
+            case "AddJwtBearer" or "AddBearerToken" or "AddMicrosoftIdentityWebApi":
+                Bearer = true;
+                return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containingType, symbols.ControllerEndpoints))
+        {
+            if (IsAuthorizedBuilder(invocation, symbols))
+            {
+                ControllersAuthorized ??= new List<string>();
+                ControllersAuthorized.AddRange(ConventionNames.Policies(invocation));
+            }
+
+            return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containingType, symbols.RazorPagesEndpoints))
+        {
+            if (method.Name == "MapRazorPages" && IsAuthorizedBuilder(invocation, symbols))
+            {
+                PagesAuthorized ??= new List<string>();
+                PagesAuthorized.AddRange(ConventionNames.Policies(invocation));
+            }
+
+            return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containingType, symbols.AuthorizationBuilder))
+        {
+            if ((method.Name == "SetFallbackPolicy" && !IsNullArgument(invocation)) || method.Name == "AddFallbackPolicy")
+            {
+                FallbackPolicy = true;
+            }
+
+            return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containingType, symbols.PageConventions))
+        {
+            if (method.Name == "ConfigureFilter")
+            {
+                RecordGlobalFilter(invocation, symbols, antiforgery);
+            }
+            else
+            {
+                RecordPageConvention(invocation);
+            }
+
+            return true;
+        }
+
+        if (method.Name is "Add" or "Insert" or "AddService" && invocation.Instance?.Type is { } instanceType
+            && (AuthorizationSymbols.InheritsFrom(instanceType, symbols.FilterCollection) || IsFilterList(instanceType, antiforgery)))
+        {
+            RecordGlobalFilter(invocation, symbols, antiforgery);
+            return true;
+        }
+
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            RecordBuilderArguments(invocation, symbols);
+        }
+
+        return false;
+    }
+
+    /// <summary><c>AddAuthorization(o => o.FallbackPolicy = …)</c>: a non-null policy covers endpoints without metadata.</summary>
+    public void Record(ISimpleAssignmentOperation assignment, AuthorizationSymbols symbols)
+    {
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } property
+            && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, symbols.AuthorizationOptions)
+            && !IsNullConstant(assignment.Value))
+        {
+            FallbackPolicy = true;
+        }
+    }
+
+    private static bool IsAuthorizedBuilder(IInvocationOperation mapping, AuthorizationSymbols symbols) =>
+        AuthorizationSymbols.Combine(
+            EndpointBuilderFlow.Downstream(mapping, symbols),
+            EndpointBuilderFlow.Upstream(EndpointBuilderFlow.ReceiverOf(mapping), symbols).Protection) == Protection.Authorized;
+
+    private void RecordPageConvention(IInvocationOperation invocation)
+    {
+        var name = invocation.TargetMethod.Name;
+        Protection protection;
+        if (name.StartsWith("Authorize", StringComparison.Ordinal))
+        {
+            protection = Protection.Authorized;
+        }
+        else if (name.StartsWith("AllowAnonymousTo", StringComparison.Ordinal))
+        {
+            protection = Protection.Anonymous;
+        }
+        else
+        {
+            return;
+        }
+
+        var folder = name.EndsWith("Folder", StringComparison.Ordinal);
+        var path = EndpointBuilderFlow.ConstantArgument(invocation, folder ? "folderPath" : "pageName");
+        if (path is null)
+        {
+            return;
+        }
+
+        var area = name.IndexOf("Area", StringComparison.Ordinal) >= 0 ? EndpointBuilderFlow.ConstantArgument(invocation, "areaName") : null;
+        var policy = EndpointBuilderFlow.ConstantArgument(invocation, "policy");
+        PageConventions.Add(new PageAuthorizationConvention(protection, folder, area, "/" + path.Trim().Trim('/'), policy));
+    }
+
+    private void RecordGlobalFilter(IInvocationOperation invocation, AuthorizationSymbols symbols, AntiforgerySymbols antiforgery)
+    {
+        var method = invocation.TargetMethod;
+        var policy = AntiforgeryPolicy.None;
+        if (method.IsGenericMethod && method.TypeArguments.Length == 1)
+        {
+            GlobalAuthorizationFilter |= symbols.IsAuthorizationFilter(method.TypeArguments[0]);
+            policy = antiforgery.PolicyOfType(method.TypeArguments[0]);
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = EndpointBuilderFlow.Unwrap(argument.Value);
+            var type = value is ITypeOfOperation typeOf ? typeOf.TypeOperand : value.Type;
+            if (type is null)
+            {
+                continue;
+            }
+
+            GlobalAuthorizationFilter |= symbols.IsAuthorizationFilter(type);
+            var own = antiforgery.PolicyOfType(type);
+            if (own != AntiforgeryPolicy.None)
+            {
+                policy = own;
+            }
+        }
+
+        switch (policy)
+        {
+            case AntiforgeryPolicy.Ignore:
+                GlobalIgnore = true;
+                break;
+            case AntiforgeryPolicy.ValidateAll:
+                GlobalValidate = true;
+                GlobalValidateAll = true;
+                break;
+            case AntiforgeryPolicy.ValidateUnsafe:
+                GlobalValidate = true;
+                break;
+        }
+    }
+
+    private void RecordBuilderArguments(IInvocationOperation invocation, AuthorizationSymbols symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !AuthorizationSymbols.Implements(parameter.Type, symbols.EndpointRouteBuilder))
+            {
+                continue;
+            }
+
+            if (!BuilderCallSites.TryGetValue(parameter.OriginalDefinition, out var sites))
+            {
+                BuilderCallSites[parameter.OriginalDefinition] = sites = new List<BuilderFacts>();
+            }
+
+            sites.Add(EndpointBuilderFlow.Upstream(argument.Value, symbols));
+        }
+    }
+
+    private static bool IsFilterList(ITypeSymbol type, AntiforgerySymbols antiforgery) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
+        && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], antiforgery.FilterMetadata);
+
+    private static bool IsNullArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 1 || (!invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0))
+            {
+                return IsNullConstant(argument.Value);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNullConstant(IOperation value) =>
+        EndpointBuilderFlow.Unwrap(value).ConstantValue is { HasValue: true, Value: null }
+        || value.ConstantValue is { HasValue: true, Value: null };
+}
