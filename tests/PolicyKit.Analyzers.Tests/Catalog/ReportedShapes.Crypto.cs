@@ -164,6 +164,30 @@ public sealed class ReportedShapesCrypto
         }
         """);
 
+    [Fact]
+    [ReportedShape("https://github.com/Pryaxis/TShock/issues/1388", "none (found by source review)",
+        ReportedAs.FalseNegative, "System.Random used to generate authentication tokens and REST session keys")]
+    public Task Flags_a_session_token_from_system_random() => Randomness.Flags("""
+        using System;
+        using System.Text;
+
+        public sealed class RestTokens
+        {
+            private readonly Random _random = new();
+
+            public string NewSessionToken()
+            {
+                var token = new StringBuilder(32);
+                for (var i = 0; i < 32; i++)
+                {
+                    token.Append({|#0:_random.Next(16)|}.ToString("x"));
+                }
+
+                return token.ToString();
+            }
+        }
+        """);
+
     // ---- Certificate validation (PK4004) -------------------------------------------------------------------
 
     [Fact]

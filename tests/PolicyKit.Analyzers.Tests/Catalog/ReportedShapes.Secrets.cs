@@ -1,11 +1,14 @@
 using System.Threading.Tasks;
 using Credentials = PolicyKit.Analyzers.Tests.Catalog.ReportedShapeVerifier<PolicyKit.Analyzers.Rules.PK2001HardcodedCredentialAnalyzer>;
+using Keys = PolicyKit.Analyzers.Tests.Catalog.ReportedShapeVerifier<PolicyKit.Analyzers.Rules.PK2002HardcodedKeyAnalyzer>;
+using Logs = PolicyKit.Analyzers.Tests.Catalog.ReportedShapeVerifier<PolicyKit.Analyzers.Rules.PK5001SensitiveDataInLogsAnalyzer>;
 
 namespace PolicyKit.Analyzers.Tests.Catalog;
 
 /// <summary>
-/// Hard-coded credential shapes from peers' trackers (PK2001): literal passwords that reached a connection or a
-/// credential API unnoticed, and labels, questions and templates that name-based rules took for passwords.
+/// Secret shapes from peers' trackers: literal passwords and signing keys that reached a connection, a credential or a
+/// token API unnoticed (PK2001, PK2002), secrets written to logs (PK5001), and labels, questions, templates and
+/// identifiers that name-based rules took for secrets.
 /// </summary>
 public sealed class ReportedShapesSecrets
 {
@@ -133,6 +136,55 @@ public sealed class ReportedShapesSecrets
         {
             public static SqlConnection Create() =>
                 new("Server=intranet-sql;Database=Directory;Password=;Integrated Security=true;Encrypt=True");
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/SonarSource/sonar-dotnet/issues/8996", "SonarC# (S6781 missing for C#)",
+        ReportedAs.FalseNegative, "a JWT SymmetricSecurityKey built from a string written in the source")]
+    public Task Flags_a_jwt_signing_key_from_a_literal() => Keys.Flags("""
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        public static class TokenSigning
+        {
+            public static SigningCredentials Credentials() =>
+                new(new SymmetricSecurityKey({|#0:Encoding.UTF8.GetBytes("k3y-for-signing-access-tokens-2024-rotate-me!")|}), SecurityAlgorithms.HmacSha256);
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/github/codeql/pull/13183", "CodeQL cs/cleartext-storage, cs/exposure-of-sensitive-information",
+        ReportedAs.FalseNegative, "arguments of ILogger extension methods (LogInformation …) were not treated as log sinks")]
+    public Task Flags_a_password_given_to_an_ilogger_extension_method() => Logs.Flags("""
+        using Microsoft.Extensions.Logging;
+
+        public sealed class AccountService
+        {
+            private readonly ILogger<AccountService> _logger;
+            public AccountService(ILogger<AccountService> logger) => _logger = logger;
+
+            public void Register(string userName, string password)
+            {
+                _logger.LogInformation("Registering {User} with {Password}", userName, {|#0:password|});
+            }
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/Flowfin/jellyfin-plugin-sso/issues/1569", "CodeQL cs/cleartext-storage-of-sensitive-information",
+        ReportedAs.FalsePositive, "a constant password-provider id, not a secret, reported as clear-text sensitive data in a log")]
+    public Task Ignores_a_constant_provider_id_named_after_passwords() => Logs.Silent("""
+        using Microsoft.Extensions.Logging;
+
+        public sealed class SessionMinter
+        {
+            private const string DefaultPasswordProviderId = "Jellyfin.Server.Implementations.Users.DefaultAuthenticationProvider";
+            private readonly ILogger<SessionMinter> _logger;
+            public SessionMinter(ILogger<SessionMinter> logger) => _logger = logger;
+
+            public void UseDefaultProvider() =>
+                _logger.LogInformation("Set default login provider to {DefaultProvider}", DefaultPasswordProviderId);
         }
         """);
 }
