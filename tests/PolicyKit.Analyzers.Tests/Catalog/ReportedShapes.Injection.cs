@@ -137,6 +137,49 @@ public sealed class ReportedShapesInjection
         """);
 
     [Fact]
+    [ReportedShape("https://github.com/github/codeql/pull/9393", "CodeQL remote flow sources",
+        ReportedAs.FalseNegative, "properties of a view model bound as an action parameter were not tainted")]
+    public Task Flags_a_nested_property_of_a_bound_model_in_a_file_path() => PathTraversal.Flags("""
+        using System.IO;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ShippingInfo { public string Carrier { get; set; } = ""; public string LabelFile { get; set; } = ""; }
+        public sealed class ShipmentForm { public int OrderId { get; set; } public ShippingInfo Shipping { get; set; } = new(); }
+
+        public class ShipmentsController : Controller
+        {
+            [HttpPost]
+            public IActionResult Cancel(ShipmentForm form)
+            {
+                System.IO.File.Delete({|#0:Path.Combine("/srv/labels", form.Shipping.LabelFile)|});
+                return RedirectToAction("Index");
+            }
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/psalm/psalm-plugin-laravel/issues/471", "Psalm Laravel taint (same shape in ASP.NET Core)",
+        ReportedAs.FalseNegative, "the client-supplied name of an uploaded file not treated as a path-traversal source")]
+    public Task Flags_an_uploaded_file_name_used_as_the_storage_path() => PathTraversal.Flags("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController, Route("api/avatars")]
+        public class AvatarsController : ControllerBase
+        {
+            [HttpPost]
+            public async Task<IActionResult> Upload(IFormFile avatar)
+            {
+                await using var target = new FileStream({|#0:Path.Combine("/srv/avatars", avatar.FileName)|}, FileMode.Create);
+                await avatar.CopyToAsync(target);
+                return Ok();
+            }
+        }
+        """);
+
+    [Fact]
     [ReportedShape("https://github.com/forkwright/mouseion/issues/62", "CodeQL cs/path-combine",
         ReportedAs.FalsePositive, "41 Path.Combine calls reported for review although none combined user input")]
     public Task Ignores_path_combine_of_configuration_and_constants() => PathTraversal.Silent("""

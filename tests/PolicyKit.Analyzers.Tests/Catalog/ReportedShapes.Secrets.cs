@@ -30,6 +30,21 @@ public sealed class ReportedShapesSecrets
         """);
 
     [Fact]
+    [ReportedShape("https://github.com/SonarSource/sonar-dotnet/pull/3886", "SonarC# S2068",
+        ReportedAs.FalseNegative, "a password assembled by concatenating constants was not detected")]
+    public Task Flags_a_connection_string_assembled_from_constants() => Credentials.Flags("""
+        using Microsoft.Data.SqlClient;
+
+        public static class Warehouse
+        {
+            private const string Server = "Server=wh01;Database=Stock;User Id=stock_writer;";
+            private const string Secret = {|#1:"Password=Wh-Secret-2024;"|};
+
+            public static SqlConnection Create() => new({|#0:Server + Secret + "Encrypt=True"|});
+        }
+        """);
+
+    [Fact]
     [ReportedShape("https://github.com/SonarSource/sonar-dotnet/issues/2754", "SonarC# S2068",
         ReportedAs.FalseNegative, "hard-coded password argument of NetworkCredential not considered")]
     public Task Flags_a_literal_network_credential_password() => Credentials.Flags("""

@@ -395,4 +395,25 @@ public sealed class ReportedShapesSql
             }
         }
         """);
+
+    [Fact]
+    [ReportedShape("https://github.com/dotnet/EntityFramework.Docs/issues/1127", "EF Core analyzer (EF1000)",
+        ReportedAs.FalsePositive, "FromSql with an interpolated string (parameterised by EF) still warned as embedding data")]
+    public Task Ignores_from_sql_and_sql_query_with_interpolation() => Verify.Silent("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        public sealed class PopularBooks
+        {
+            private readonly ShopDb _db;
+            public PopularBooks(ShopDb db) => _db = db;
+
+            public List<Book> ForReader(string reader) =>
+                _db.Books.FromSql($"EXECUTE dbo.MostPopularBooksForReader {reader}").ToList();
+
+            public List<int> IdsAbove(int year) =>
+                _db.Database.SqlQuery<int>($"SELECT Id FROM Books WHERE Year > {year}").ToList();
+        }
+        """ + Shop);
 }
