@@ -416,4 +416,27 @@ public sealed class ReportedShapesSql
                 _db.Database.SqlQuery<int>($"SELECT Id FROM Books WHERE Year > {year}").ToList();
         }
         """ + Shop);
+
+    [Fact]
+    [ReportedShape("https://github.com/n24q02m/wet-mcp/pull/1347", "Jules Sentinel SAST (SQL injection)",
+        ReportedAs.FalsePositive, "IN-clause placeholders generated from the list's length, every value bound, reported as injection")]
+    public Task Flags_quoted_values_but_not_generated_placeholders_in_an_in_list() => Verify.Flags("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.Data.SqlClient;
+
+        public sealed class BasketQueries
+        {
+            public SqlCommand ByIds(SqlConnection connection, IReadOnlyList<int> ids)
+            {
+                var names = ids.Select((_, i) => "@id" + i).ToList();
+                var command = new SqlCommand("SELECT * FROM Baskets WHERE Id IN (" + string.Join(", ", names) + ")", connection);
+                for (var i = 0; i < ids.Count; i++) command.Parameters.AddWithValue(names[i], ids[i]);
+                return command;
+            }
+
+            public SqlCommand ByOwners(SqlConnection connection, IEnumerable<string> owners) =>
+                new SqlCommand({|#0:"SELECT * FROM Baskets WHERE Owner IN (" + string.Join(",", owners.Select(o => "'" + o + "'")) + ")"|}, connection);
+        }
+        """);
 }
