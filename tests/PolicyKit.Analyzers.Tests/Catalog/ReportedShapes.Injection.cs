@@ -125,6 +125,7 @@ public sealed class ReportedShapesInjection
     [ReportedShape("https://github.com/github/codeql/pull/10050", "CodeQL remote flow sources",
         ReportedAs.FalseNegative, "parameters of a delegate given to MapGet were not remote sources")]
     public Task Flags_a_map_get_route_value_in_a_file_path() => PathTraversal.Flags("""
+        using System;
         using System.IO;
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
@@ -133,6 +134,12 @@ public sealed class ReportedShapesInjection
         var reports = app.MapGroup("/reports");
         reports.MapGet("/{file}", (string file) =>
             Results.Text(File.ReadAllText({|#0:Path.Combine("/data/reports", file)|})));
+
+        // The handler held in a delegate local, then given to MapGet, is an endpoint too; one never mapped is not.
+        Func<string, IResult> archived = name => Results.Text(File.ReadAllText({|#1:Path.Combine("/data/archive", name)|}));
+        reports.MapGet("/archive/{name}", archived);
+        Func<string, string> template = name => File.ReadAllText(Path.Combine("/data/templates", name));
+        app.MapGet("/welcome", () => Results.Text(template("welcome.txt")));
         app.Run();
         """);
 

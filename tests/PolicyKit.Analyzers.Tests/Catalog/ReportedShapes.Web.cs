@@ -28,6 +28,36 @@ public sealed class ReportedShapesWeb
         """);
 
     [Fact]
+    [ReportedShape("https://github.com/github/codeql/issues/22174", "CodeQL cs/web/unvalidated-url-redirection",
+        ReportedAs.FalseNegative, "the request's own path (RawUrl) modelled as a safe redirect target, though //host paths leave the site")]
+    public Task Flags_a_redirect_to_the_request_path() => Redirect.Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CanonicalController : Controller
+        {
+            // Adds the trailing slash: a request for //evil.example is sent to //evil.example/, another host.
+            public IActionResult AddSlash() => Redirect({|#0:Request.PathBase + Request.Path + "/"|});
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/github/codeql/issues/21771", "CodeQL java/unvalidated-url-redirection (same shape in ASP.NET Core)",
+        ReportedAs.FalseNegative, "a redirect to the Referer request header not reported")]
+    public Task Flags_a_redirect_to_the_referer_header() => Redirect.Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class LanguageController : Controller
+        {
+            [HttpPost]
+            public IActionResult Switch(string culture)
+            {
+                Response.Cookies.Append("culture", culture == "ja" ? "ja" : "en");
+                return Redirect({|#0:Request.Headers.Referer.ToString()|});
+            }
+        }
+        """);
+
+    [Fact]
     [ReportedShape("https://github.com/security-code-scan/security-code-scan/issues/58", "Security Code Scan SCS0027",
         ReportedAs.FalsePositive, "redirect inside if (Url.IsLocalUrl(model.ReturnUrl)) still reported")]
     public Task Ignores_a_bound_return_url_checked_with_is_local_url() => Redirect.Silent("""
@@ -183,6 +213,25 @@ public sealed class ReportedShapesWeb
         {
             public IActionResult Card(string displayName) =>
                 Content("<p class=\"card\">" + HtmlEncoder.Default.Encode(displayName) + "</p>", "text/html");
+        }
+        """);
+
+    [Fact]
+    [ReportedShape("https://github.com/github/codeql/issues/15824", "CodeQL cs/log-forging (same shape for HTML output)",
+        ReportedAs.FalsePositive, "input sanitised inside the project's own extension method still reported at the call")]
+    public Task Ignores_input_encoded_by_a_project_extension_method() => Xss.Silent("""
+        using System.Text.Encodings.Web;
+        using Microsoft.AspNetCore.Mvc;
+
+        public static class HtmlText
+        {
+            public static string ForHtml(this string value) => HtmlEncoder.Default.Encode(value);
+        }
+
+        public class ReviewsController : Controller
+        {
+            public IActionResult Quote(string author, string text) =>
+                Content("<blockquote>" + text.ForHtml() + "<cite>" + author.ForHtml() + "</cite></blockquote>", "text/html");
         }
         """);
 
