@@ -386,11 +386,32 @@ internal sealed class StringOriginAnalysis
                 return method.Name == nameof(ToString) ? Builder(invocation.Instance) : StringOrigin.Opaque;
             }
 
+            // FormattableString.Invariant($"…"), the form CA1305 steers code to: the culture is fixed, the holes remain.
+            if (method.IsStatic && method.Name is nameof(System.FormattableString.Invariant) or "CurrentCulture"
+                && IsSystemType(method.ContainingType, nameof(System.FormattableString)) && invocation.Arguments.Length == 1)
+            {
+                return Visit(invocation.Arguments[0].Value);
+            }
+
             return Helper(method, invocation, invocation.Arguments);
         }
 
         private StringOrigin StaticString(IInvocationOperation invocation)
         {
+            // string.Create(CultureInfo.InvariantCulture, $"…"): an interpolated string written through a handler.
+            if (invocation.TargetMethod.Name == "Create")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value is IInterpolatedStringHandlerCreationOperation handler)
+                    {
+                        return Visit(handler.Content);
+                    }
+                }
+
+                return StringOrigin.Opaque;
+            }
+
             var kind = invocation.TargetMethod.Name switch
             {
                 nameof(string.Format) => StringBuildKind.Format,

@@ -637,6 +637,25 @@ public sealed class PK1001SqlFromNonConstantStringTests
         """ + Entities);
 
     [Fact]
+    public Task Flags_invariant_culture_interpolation() => Verify.Analyzer("""
+        using System;
+        using System.Globalization;
+        using Microsoft.EntityFrameworkCore;
+
+        public class Retention
+        {
+            public int Purge(ShopDb db, string table, int days) =>
+                db.Database.ExecuteSqlRaw([|FormattableString.Invariant($"DELETE FROM {table} WHERE AgeDays > {days}")|]);
+
+            public int Truncate(ShopDb db, string table) =>
+                db.Database.ExecuteSqlRaw([|string.Create(CultureInfo.InvariantCulture, $"TRUNCATE TABLE {table}")|]);
+
+            public int Fixed(ShopDb db) =>
+                db.Database.ExecuteSqlRaw(FormattableString.Invariant($"DELETE FROM Logs WHERE AgeDays > {30}"));
+        }
+        """ + Entities);
+
+    [Fact]
     public Task Ignores_an_in_list_of_generated_placeholders() => Verify.NoDiagnostic("""
         using System.Collections.Generic;
         using System.Linq;
