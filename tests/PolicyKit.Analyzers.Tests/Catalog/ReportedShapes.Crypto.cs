@@ -223,6 +223,28 @@ public sealed class ReportedShapesCrypto
         """);
 
     [Fact]
+    [ReportedShape("https://github.com/security-code-scan/security-code-scan/pull/79", "Security Code Scan",
+        ReportedAs.FalseNegative, "HttpWebRequest.ServerCertificateValidationCallback (per request) and the ServicePointManager callback added with +=")]
+    public Task Flags_per_request_and_global_callbacks_that_accept_everything() => Certificates.Flags("""
+        using System.Net;
+
+        public static class LegacyPartnerFeed
+        {
+            public static void TrustEveryone() =>
+                ServicePointManager.ServerCertificateValidationCallback += {|#0:(sender, certificate, chain, errors) => true|};
+
+            public static WebResponse Fetch(string url)
+            {
+        #pragma warning disable SYSLIB0014 // the legacy API is the shape under test
+                var request = (HttpWebRequest)WebRequest.Create(url);
+        #pragma warning restore SYSLIB0014
+                request.ServerCertificateValidationCallback = {|#1:delegate { return true; }|};
+                return request.GetResponse();
+            }
+        }
+        """);
+
+    [Fact]
     [ReportedShape("https://github.com/security-code-scan/security-code-scan/issues/33", "Security Code Scan",
         ReportedAs.FalseNegative, "SslStream constructed with a method group that always returns true")]
     public Task Flags_an_ssl_stream_with_an_always_true_method_group() => Certificates.Flags("""

@@ -439,4 +439,48 @@ public sealed class ReportedShapesSql
                 new SqlCommand({|#0:"SELECT * FROM Baskets WHERE Owner IN (" + string.Join(",", owners.Select(o => "'" + o + "'")) + ")"|}, connection);
         }
         """);
+
+    [Fact]
+    [ReportedShape("https://github.com/dotnet/efcore/issues/10080", "EF Core raw SQL API design",
+        ReportedAs.FalseNegative, "an interpolated SQL string first stored in a string variable reaches the raw overload unparameterised")]
+    public Task Flags_an_interpolated_sql_string_stored_before_the_raw_call() => Verify.Flags("""
+        using System;
+        using Microsoft.EntityFrameworkCore;
+
+        public sealed class SessionCleanup
+        {
+            private readonly ShopDb _db;
+            public SessionCleanup(ShopDb db) => _db = db;
+
+            public int Expire(string userName)
+            {
+                var sql = $"DELETE FROM Sessions WHERE UserName = '{userName}'";
+                return _db.Database.ExecuteSqlRaw({|#0:sql|});
+            }
+
+            public int ExpireInvariant(string userName, DateTime before) =>
+                _db.Database.ExecuteSqlRaw({|#1:FormattableString.Invariant($"DELETE FROM Sessions WHERE UserName = '{userName}' AND Created < '{before:O}'")|});
+        }
+        """ + Shop);
+
+    [Fact]
+    [ReportedShape("https://github.com/dotnet/efcore/issues/13273", "EF Core analyzer (EF1000)",
+        ReportedAs.FalsePositive, "a FormattableString variable passed to the interpolated API (parameterised) reported as unsafe")]
+    public Task Ignores_a_formattable_string_variable_given_to_execute_sql() => Verify.Silent("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        public sealed class CustomerMerge
+        {
+            private readonly ShopDb _db;
+            public CustomerMerge(ShopDb db) => _db = db;
+
+            public Task<int> Merge(int from, int into, string reason)
+            {
+                FormattableString sql = $"EXEC dbo.MergeCustomers @From = {from}, @Into = {into}, @Reason = {reason}";
+                return _db.Database.ExecuteSqlAsync(sql);
+            }
+        }
+        """ + Shop);
 }
