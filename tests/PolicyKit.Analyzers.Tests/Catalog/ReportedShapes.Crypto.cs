@@ -109,6 +109,7 @@ public sealed class ReportedShapesCrypto
         // PolicyKit does not guess purpose from names: the default policy forbids MD5 everywhere, so the checksum is
         // reported, and an approved waiver in policykit.json turns it into a visible, suppressed finding.
         const string source = """
+            using System;
             using System.IO;
             using System.Security.Cryptography;
 
