@@ -24,6 +24,7 @@ internal sealed class StringOriginAnalysis
     private readonly INamedTypeSymbol? _stringBuilder;
     private readonly INamedTypeSymbol? _formatProvider;
     private readonly INamedTypeSymbol? _compositeFormat;
+    private readonly INamedTypeSymbol? _enumerable;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), StringOrigin?> _returns =
         new(MethodBudgetKeyComparer.Instance);
 
@@ -32,6 +33,7 @@ internal sealed class StringOriginAnalysis
         _stringBuilder = WellKnownTypes.Get(compilation, "System.Text.StringBuilder");
         _formatProvider = WellKnownTypes.Get(compilation, "System.IFormatProvider");
         _compositeFormat = WellKnownTypes.Get(compilation, "System.Text.CompositeFormat");
+        _enumerable = WellKnownTypes.Get(compilation, "System.Linq.Enumerable");
     }
 
     /// <summary>
@@ -384,11 +386,32 @@ internal sealed class StringOriginAnalysis
                 return method.Name == nameof(ToString) ? Builder(invocation.Instance) : StringOrigin.Opaque;
             }
 
+            // FormattableString.Invariant($"…"), the form CA1305 steers code to: the culture is fixed, the holes remain.
+            if (method.IsStatic && method.Name is nameof(System.FormattableString.Invariant) or "CurrentCulture"
+                && IsSystemType(method.ContainingType, nameof(System.FormattableString)) && invocation.Arguments.Length == 1)
+            {
+                return Visit(invocation.Arguments[0].Value);
+            }
+
             return Helper(method, invocation, invocation.Arguments);
         }
 
         private StringOrigin StaticString(IInvocationOperation invocation)
         {
+            // string.Create(CultureInfo.InvariantCulture, $"…"): an interpolated string written through a handler.
+            if (invocation.TargetMethod.Name == "Create")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value is IInterpolatedStringHandlerCreationOperation handler)
+                    {
+                        return Visit(handler.Content);
+                    }
+                }
+
+                return StringOrigin.Opaque;
+            }
+
             var kind = invocation.TargetMethod.Name switch
             {
                 nameof(string.Format) => StringBuildKind.Format,
@@ -503,6 +526,25 @@ internal sealed class StringOriginAnalysis
                     return creation.Arguments.Length == 0 ? added : added.Or(StringOrigin.Opaque);
                 case ILocalReferenceOperation local:
                     return LocalCollection(local.Local);
+                case IInvocationOperation call when Is(call.TargetMethod.ContainingType, _analysis._enumerable):
+                    return Query(call);
+                default:
+                    return StringOrigin.Opaque;
+            }
+        }
+
+        // ids.Select((_, i) => "@id" + i).ToList(), Enumerable.Repeat("?", n): the elements of a generated placeholder list.
+        private StringOrigin Query(IInvocationOperation call)
+        {
+            var arguments = call.Arguments;
+            switch (call.TargetMethod.Name)
+            {
+                case "ToList" or "ToArray" or "AsEnumerable" when arguments.Length == 1:
+                    return Elements(arguments[0].Value);
+                case "Select" when arguments.Length == 2:
+                    return SqlPlaceholderNames.IsPlaceholderSelector(arguments[1].Value) ? StringOrigin.Constant : StringOrigin.Opaque;
+                case "Repeat" when arguments.Length == 2:
+                    return Visit(arguments[0].Value);
                 default:
                     return StringOrigin.Opaque;
             }

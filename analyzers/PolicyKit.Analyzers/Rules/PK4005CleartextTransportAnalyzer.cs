@@ -110,7 +110,8 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (method?.ContainingType?.SpecialType == SpecialType.System_String || !NamesEndpoint(parameter.Name))
+            if (method?.ContainingType?.SpecialType == SpecialType.System_String || !NamesEndpoint(parameter.Name)
+                || (method is not null && BindsPrefix(method)))
             {
                 return;
             }
@@ -259,6 +260,24 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
                 ? ImmutableDictionary<string, string?>.Empty.Add(SecureSchemeProperty, secure)
                 : null;
             Report(context, value, text, secure is "https" or "wss" ? secure + "://" : secure, properties);
+        }
+
+        // XmlNamespaceManager.AddNamespace(prefix, uri), XmlWriter.WriteStartElement(prefix, localName, ns): a URI
+        // bound to a prefix names an XML namespace, an identifier that is never fetched (Sonar S5332 FP, sonar-dotnet#6223).
+        private static bool BindsPrefix(IMethodSymbol method)
+        {
+            foreach (var candidate in method.Parameters)
+            {
+                foreach (var word in SecurityNames.Words(candidate.Name))
+                {
+                    if (word == "prefix")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool NamesEndpoint(string name)

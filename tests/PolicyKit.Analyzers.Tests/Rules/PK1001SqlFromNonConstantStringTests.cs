@@ -637,6 +637,69 @@ public sealed class PK1001SqlFromNonConstantStringTests
         """ + Entities);
 
     [Fact]
+    public Task Flags_invariant_culture_interpolation() => Verify.Analyzer("""
+        using System;
+        using System.Globalization;
+        using Microsoft.EntityFrameworkCore;
+
+        public class Retention
+        {
+            public int Purge(ShopDb db, string table, int days) =>
+                db.Database.ExecuteSqlRaw([|FormattableString.Invariant($"DELETE FROM {table} WHERE AgeDays > {days}")|]);
+
+            public int Truncate(ShopDb db, string table) =>
+                db.Database.ExecuteSqlRaw([|string.Create(CultureInfo.InvariantCulture, $"TRUNCATE TABLE {table}")|]);
+
+            public int Fixed(ShopDb db) =>
+                db.Database.ExecuteSqlRaw(FormattableString.Invariant($"DELETE FROM Logs WHERE AgeDays > {30}"));
+        }
+        """ + Entities);
+
+    [Fact]
+    public Task Ignores_an_in_list_of_generated_placeholders() => Verify.NoDiagnostic("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Dapper;
+        using Microsoft.Data.SqlClient;
+
+        public class Orders
+        {
+            public SqlCommand ByIds(SqlConnection connection, IReadOnlyList<int> ids)
+            {
+                var names = ids.Select((_, i) => "@id" + i).ToList();
+                var command = new SqlCommand("SELECT * FROM Orders WHERE Id IN (" + string.Join(", ", names) + ")", connection);
+                for (var i = 0; i < ids.Count; i++) command.Parameters.AddWithValue(names[i], ids[i]);
+                return command;
+            }
+
+            public IEnumerable<User> Named(SqlConnection connection, string[] userNames) =>
+                connection.Query<User>("SELECT * FROM Users WHERE Name IN (" + string.Join(",", Enumerable.Range(0, userNames.Length).Select(i => $"@n{i}")) + ")",
+                    new DynamicParameters(userNames.Select((n, i) => new KeyValuePair<string, object>("n" + i, n))));
+
+            public int Positional(SqliteLikeConnection connection, int count) =>
+                connection.Run("DELETE FROM Carts WHERE Id IN (" + string.Join(",", Enumerable.Repeat("?", count)) + ")");
+        }
+
+        public abstract class SqliteLikeConnection { public int Run(string sql) => new SqlCommand(sql).ExecuteNonQuery(); }
+        """ + Entities);
+
+    [Fact]
+    public Task Flags_an_in_list_of_quoted_or_formatted_values() => Verify.Analyzer("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.Data.SqlClient;
+
+        public class Orders
+        {
+            public SqlCommand ByCodes(SqlConnection connection, IEnumerable<string> codes) =>
+                new SqlCommand([|"SELECT * FROM Orders WHERE Code IN (" + string.Join(",", codes.Select(c => "'" + c + "'")) + ")"|], connection);
+
+            public SqlCommand ByIds(SqlConnection connection, IEnumerable<int> ids) =>
+                new SqlCommand([|"SELECT * FROM Orders WHERE Id IN (" + string.Join(",", ids.Select(i => i.ToString())) + ")"|], connection);
+        }
+        """);
+
+    [Fact]
     public Task Ignores_a_string_builder_of_constants() => Verify.NoDiagnostic("""
         using System.Text;
         using Microsoft.Data.SqlClient;

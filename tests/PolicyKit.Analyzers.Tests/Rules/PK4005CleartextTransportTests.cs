@@ -212,6 +212,22 @@ public sealed class PK4005CleartextTransportTests
         """);
 
     [Fact]
+    public Task Ignores_namespace_uris_bound_to_a_prefix() => Verify.NoDiagnostic("""
+        using System.Xml;
+        static class InvoiceXml
+        {
+            public static XmlNamespaceManager Manager(XmlDocument document)
+            {
+                var manager = new XmlNamespaceManager(document.NameTable);
+                manager.AddNamespace("inv", "http://contoso.example/schemas/invoice");
+                return manager;
+            }
+
+            public static void Total(XmlWriter writer) => writer.WriteStartElement("inv", "total", "http://contoso.example/schemas/invoice");
+        }
+        """);
+
+    [Fact]
     public Task Ignores_strings_that_are_compared_or_rewritten() => Verify.NoDiagnostic("""
         using System;
         class Urls

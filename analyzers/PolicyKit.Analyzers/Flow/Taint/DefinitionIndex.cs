@@ -118,6 +118,9 @@ internal sealed class DefinitionIndex
             case IForEachLoopOperation { LoopControlVariable: ILocalReferenceOperation { IsDeclaration: false } variable } loop:
                 Add(variable.Local, loop.Collection, DefinitionShape.Element);
                 break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                AddDeconstructed(deconstruction.Target, deconstruction.Value);
+                break;
             case IAssignmentOperation assignment:
                 if (Target(assignment.Target) is { } target)
                 {
@@ -165,6 +168,38 @@ internal sealed class DefinitionIndex
         }
 
         return null;
+    }
+
+    // var (program, flags) = (tool, "--fast"): each element is defined by the matching element of the tuple literal; any
+    // other value (a call returning a tuple, a Deconstruct method) defines every element, as a whole-value store does.
+    private void AddDeconstructed(IOperation target, IOperation value)
+    {
+        if (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is not ITupleOperation targets)
+        {
+            if (Target(target) is { } symbol)
+            {
+                Add(symbol, value, DefinitionShape.Value);
+            }
+
+            return;
+        }
+
+        var source = value;
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
+        var values = source is ITupleOperation tuple && tuple.Elements.Length == targets.Elements.Length ? tuple : null;
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            AddDeconstructed(targets.Elements[i], values is null ? value : values.Elements[i]);
+        }
     }
 
     private void Add(ISymbol symbol, IOperation value, DefinitionShape shape)

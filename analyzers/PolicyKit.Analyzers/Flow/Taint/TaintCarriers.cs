@@ -24,7 +24,10 @@ internal static class TaintCarriers
     private static ITypeSymbol? Unwrap(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.Name is "Task" or "ValueTask" && TypeNames.InNamespace(named.ContainingNamespace, "System.Threading.Tasks"))
+            && (named.Name is "Task" or "ValueTask" && TypeNames.InNamespace(named.ContainingNamespace, "System.Threading.Tasks")
+                // await task.ConfigureAwait(false) yields the task's value, a shape taint engines lose (code-graph-rag PR #1360).
+                || named.Name is "ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable"
+                    && TypeNames.InNamespace(named.ContainingNamespace, "System.Runtime.CompilerServices")))
         {
             return named.TypeArguments[0];
         }

@@ -225,11 +225,50 @@ internal sealed class TaintSources
                     parent = conversion.Parent;
                 }
 
+                if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                {
+                    return IsPassedToMap(declarator.Symbol, declarator);
+                }
+
                 return parent is IArgumentOperation { Parent: IInvocationOperation map } && IsMap(map.TargetMethod);
             }
         }
 
         return false;
+    }
+
+    // Func<string, IResult> handler = name => …; app.MapGet("/f/{name}", handler): the delegate local is the handler
+    // (CodeQL PR #10050 models the same shape).
+    private bool IsPassedToMap(ILocalSymbol local, IOperation within)
+    {
+        var root = within;
+        while (root.Parent is { } up)
+        {
+            root = up;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IArgumentOperation { Parent: IInvocationOperation map } argument
+                && Unconverted(argument.Value) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && IsMap(map.TargetMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unconverted(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
     }
 
     private bool IsMap(IMethodSymbol method) =>
