@@ -55,7 +55,8 @@ internal sealed class RequestEntryPoints
             return false;
         }
 
-        if (DerivesFrom(type, _controllerBase) || DerivesFrom(type, _mvc5Controller) || DerivesFrom(type, _apiController))
+        if (DerivesFrom(type, _controllerBase) || DerivesFrom(type, _mvc5Controller) || DerivesFrom(type, _apiController)
+            || LegacyMvcEndpoints.KindOf(type) != LegacyControllerKind.None)
         {
             return true;
         }

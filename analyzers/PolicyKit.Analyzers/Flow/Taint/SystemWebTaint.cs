@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Flow.Taint;
 
@@ -72,9 +73,11 @@ internal static class SystemWebTaint
         || TypeNames.InNamespace(type.ContainingNamespace, "System.Web")
             && type.Name is "HttpCookie" or "HttpCookieCollection" or "HttpFileCollection" or "HttpFileCollectionBase" or "HttpPostedFile" or "HttpPostedFileBase";
 
-    /// <summary>Whether <paramref name="type"/> is a legacy MVC 5 or Web API 2 controller, whose public actions bind request data.</summary>
-    public static bool IsController(INamedTypeSymbol type) =>
-        TypeNames.DerivesFrom(type, "System.Web.Mvc", "Controller") || TypeNames.DerivesFrom(type, "System.Web.Http", "ApiController");
+    /// <summary>
+    /// Whether <paramref name="type"/> is a legacy MVC 5 or Web API 2 controller, whose public actions bind request data
+    /// (also when a review lacks the MVC assemblies: see <see cref="LegacyMvcEndpoints"/>).
+    /// </summary>
+    public static bool IsController(INamedTypeSymbol type) => LegacyMvcEndpoints.KindOf(type) != LegacyControllerKind.None;
 
     /// <summary>Request, response and server types of System.Web (the sealed classes and their MVC-era abstractions).</summary>
     public static bool IsRequest(ITypeSymbol type) =>
