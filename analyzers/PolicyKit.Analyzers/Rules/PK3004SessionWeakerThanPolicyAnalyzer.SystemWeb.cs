@@ -151,7 +151,9 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer
             }
 
             var missing = missingSecure && missingHttpOnly ? "Secure and HttpOnly" : missingSecure ? "Secure" : "HttpOnly";
-            var name = creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : "?";
+            var name = creation.Arguments.Length == 0 ? "?"
+                : creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text
+                : creation.Arguments[0].Value.Syntax.ToString();
             context.Report(Rule, creation.Syntax.GetLocation(), "Cookie '" + name + "'", "appended without " + missing, missing,
                 PolicyClause.Of(_policy, missingSecure ? "session.cookie.secure" : "session.cookie.httpOnly"));
         }
