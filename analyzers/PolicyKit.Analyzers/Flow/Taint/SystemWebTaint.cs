@@ -45,6 +45,16 @@ internal static class SystemWebTaint
         return ControlValue(property);
     }
 
+    /// <summary>
+    /// The sinks a legacy request read can harm: all, except that the request's own URL (<c>RawUrl</c>, <c>Url</c>,
+    /// <c>Path</c>, <c>PathInfo</c>) is not a redirect target of its own — <c>Response.Redirect(Request.RawUrl)</c>
+    /// reloads the same page of this site. <c>UrlReferrer</c> is another site's URL and stays fully tainted.
+    /// </summary>
+    public static SinkKind SourceKinds(IPropertySymbol property) =>
+        !property.IsIndexer && property.Name is "RawUrl" or "Url" or "Path" or "PathInfo" && IsRequest(property.ContainingType)
+            ? SinkKind.All & ~SinkKind.Redirect
+            : SinkKind.All;
+
     private static string? ControlValue(IPropertySymbol property)
     {
         for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)

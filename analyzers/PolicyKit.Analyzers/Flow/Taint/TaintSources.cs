@@ -58,7 +58,7 @@ internal sealed class TaintSources
 
         if (SystemWebTaint.SourceName(property) is { } legacy)
         {
-            return TaintValue.Source(new TaintOrigin(legacy, reference.Syntax.GetLocation()), SinkKind.All);
+            return TaintValue.Source(new TaintOrigin(legacy, reference.Syntax.GetLocation()), SystemWebTaint.SourceKinds(property));
         }
 
         if (property.IsStatic || property.DeclaringSyntaxReferences.IsEmpty || TypeNames.IsInert(property.Type))

@@ -186,6 +186,37 @@ public sealed class PK1005OpenRedirectLegacyTests
         """);
 
     [Fact]
+    public Task Ignores_reloading_the_current_url() => LegacySilent("""
+        using System.Web.UI;
+
+        public class CartPage : Page
+        {
+            protected void Update_Click(object sender, System.EventArgs e)
+            {
+                Response.Redirect(Request.RawUrl);
+            }
+
+            protected void Refresh_Click(object sender, System.EventArgs e)
+            {
+                Response.Redirect(Request.Url.AbsoluteUri, false);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_redirect_to_the_referrer() => LegacyFlags("""
+        using System.Web.UI;
+
+        public class BackPage : Page
+        {
+            protected void Back_Click(object sender, System.EventArgs e)
+            {
+                Response.Redirect({|#0:{|#1:Request.UrlReferrer|}.ToString()|});
+            }
+        }
+        """, "Request.UrlReferrer", "Response.Redirect");
+
+    [Fact]
     public Task Ignores_private_controller_helper_parameter() => LegacySilent("""
         using System.Web.Mvc;
 
