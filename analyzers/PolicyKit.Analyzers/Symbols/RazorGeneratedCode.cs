@@ -91,9 +91,15 @@ internal static class RazorGeneratedCode
     public static string? PathOf(Location location)
     {
         var tree = location.SourceTree;
-        if (tree is null || !Is(tree))
+        if (tree is null)
         {
-            return tree?.FilePath;
+            // A finding inside an additional file (Web.config, appsettings.json) is waived by that file's path.
+            return location.Kind == LocationKind.ExternalFile ? location.GetLineSpan().Path : null;
+        }
+
+        if (!Is(tree))
+        {
+            return tree.FilePath;
         }
 
         var mapped = location.GetMappedLineSpan();
