@@ -29,4 +29,7 @@ internal enum SkipKind
 
     /// <summary>A text file not in UTF-8 (read as Shift_JIS or Latin-1).</summary>
     Encoding,
+
+    /// <summary>A path a project or solution names outside the delivery root: refused, never read.</summary>
+    OutsideRoot,
 }
