@@ -137,7 +137,8 @@ internal static class DeliveryLoader
 
         var assemblyNames = new HashSet<string>(plans.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
         var references = DeliveryReferences(files, packs, assemblyNames, skipped);
-        return new Delivery(root, target, files, plans.ToImmutable(), references, skipped);
+        // The full path, not the text as typed: the report must not change with the current directory.
+        return new Delivery(root, Path.TrimEndingDirectorySeparator(full), files, plans.ToImmutable(), references, skipped);
     }
 
     private static List<string> ProjectPathsOf(string? entry, List<DeliveryFile> files, string root, List<SkippedItem> skipped)
