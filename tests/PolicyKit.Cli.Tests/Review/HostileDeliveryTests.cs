@@ -262,7 +262,7 @@ public sealed class HostileDeliveryTests
         var (result, markdown) = await ReviewAsync(delivery, delivery.Path, "--format", "md,sarif");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Single(FindingPaths(markdown));
+        Assert.Equal([odd], FindingPaths(markdown));
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(delivery.Out, "policykit.sarif")));
         var uri = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0]
             .GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!;
@@ -277,9 +277,9 @@ public sealed class HostileDeliveryTests
         return (result, File.Exists(report) ? File.ReadAllText(report) : string.Empty);
     }
 
-    // The file of each finding, from the Markdown headings "### F001 PK4001 … — `path:line`".
+    // The file of each finding, from the Markdown headings "### F001 PK4001 … — `path:line`" (or "`` path:line ``").
     private static string[] FindingPaths(string markdown) =>
-        Regex.Matches(markdown, @"^### F\d{3} \S+ .* — `(?<path>.+):\d+`$", RegexOptions.Multiline).Select(m => m.Groups["path"].Value).ToArray();
+        Regex.Matches(markdown, @"^### F\d{3} \S+ .* — (?<fence>`+) ?(?<path>.+?):\d+ ?\k<fence>$", RegexOptions.Multiline).Select(m => m.Groups["path"].Value).ToArray();
 
     private static string Outside(TempDelivery delivery)
     {
