@@ -264,6 +264,11 @@ internal static class DeliveryLoader
                 continue;
             }
 
+            if (file.Length == 0)
+            {
+                continue;   // not an assembly, and never opened (a FIFO would block)
+            }
+
             if (file.Length > MaxReferenceBytes)
             {
                 skipped.Add(new SkippedItem(file.RelativePath, "assembly larger than 64 MB: not referenced", SkipKind.TooLarge));

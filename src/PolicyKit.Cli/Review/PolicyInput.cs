@@ -54,7 +54,8 @@ internal sealed record PolicyInput(string Text, string Path, string Origin, Poli
                     throw new ReviewInputException($"the policy file '{path}' is larger than 4 MiB; expected a policykit.json.");
                 }
 
-                text = File.ReadAllText(path);
+                // A size of 0 is read as empty text without opening the file: a FIFO would block open().
+                text = new FileInfo(path).Length == 0 ? string.Empty : File.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

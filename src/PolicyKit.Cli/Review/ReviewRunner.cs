@@ -201,6 +201,11 @@ internal sealed class ReviewRunner
             return null;
         }
 
+        if (file.Length == 0)
+        {
+            return SourceText.From(string.Empty, Encoding.UTF8);   // never opened: a FIFO named .cs would block (SECURITY.md)
+        }
+
         byte[] bytes;
         try
         {

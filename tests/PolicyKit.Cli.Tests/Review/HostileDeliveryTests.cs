@@ -238,6 +238,38 @@ public sealed class HostileDeliveryTests
     }
 
     [Fact]
+    public async Task Named_pipes_posing_as_source_project_props_assembly_and_policy_never_block_the_review()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;   // no mkfifo
+        }
+
+        using var delivery = TempDelivery.Empty();
+        delivery.Write("App/App.csproj", Project);
+        delivery.Write("App/Program.cs", WeakHash);
+        // open() of a FIFO blocks until a writer appears, and a thread blocked there ignores cancellation and SIGTERM.
+        Fifo(delivery.File("App/Pipe.cs"));
+        Fifo(delivery.File("App/Directory.Build.props"));
+        Fifo(delivery.File("Pipe/Pipe.csproj"));
+        Fifo(delivery.File("lib/Pipe.dll"));
+
+        var review = Task.Run(() => ReviewAsync(delivery, delivery.Path));
+        // A generous bound that only a blocked open() can reach; the review itself takes seconds.
+        Assert.Same(review, await Task.WhenAny(review, Task.Delay(TimeSpan.FromMinutes(3))));
+        var (result, markdown) = await review;
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(["App/Program.cs"], FindingPaths(markdown));
+        Assert.Contains("`Pipe/Pipe.csproj`: project file not readable", markdown);
+
+        Fifo(delivery.File("policykit.json"));
+        var policy = Task.Run(() => PolicyKitCli.RunAsync("review", delivery.Path, "--out", Path.Combine(delivery.Root, "out2")));
+        Assert.Same(policy, await Task.WhenAny(policy, Task.Delay(TimeSpan.FromMinutes(3))));
+        Assert.Equal(2, (await policy).ExitCode);
+    }
+
+    [Fact]
     public async Task Deeply_nested_directories_are_walked_without_recursion_limits()
     {
         using var delivery = TempDelivery.Empty();
@@ -280,6 +312,14 @@ public sealed class HostileDeliveryTests
     // The file of each finding, from the Markdown headings "### F001 PK4001 … — `path:line`" (or "`` path:line ``").
     private static string[] FindingPaths(string markdown) =>
         Regex.Matches(markdown, @"^### F\d{3} \S+ .* — (?<fence>`+) ?(?<path>.+?):\d+ ?\k<fence>$", RegexOptions.Multiline).Select(m => m.Groups["path"].Value).ToArray();
+
+    private static void Fifo(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
 
     private static string Outside(TempDelivery delivery)
     {
