@@ -22,7 +22,8 @@ namespace PolicyKit.Cli.Commands;
 /// <param name="FailOn"><c>error</c>, <c>warning</c> or <c>none</c>.</param>
 /// <param name="BaselinePath">A previous delivery's SARIF, or <see langword="null"/>.</param>
 /// <param name="Stats">Print throughput and peak memory.</param>
-internal sealed record ReviewOptions(string Target, string? PolicyPath, ImmutableArray<string> Profiles, string OutputDirectory, ImmutableArray<ReportFormat> Formats, CultureInfo Culture, string FailOn, string? BaselinePath, bool Stats)
+/// <param name="Timestamp">The date the reports show (<c>--timestamp</c> or <c>SOURCE_DATE_EPOCH</c>), or <see langword="null"/> for now.</param>
+internal sealed record ReviewOptions(string Target, string? PolicyPath, ImmutableArray<string> Profiles, string OutputDirectory, ImmutableArray<ReportFormat> Formats, CultureInfo Culture, string FailOn, string? BaselinePath, bool Stats, DateTimeOffset? Timestamp = null)
 {
     /// <summary>The views to write (<c>--view</c>).</summary>
     public ImmutableArray<ReportView> Views { get; init; } = [ReportView.Acceptance];
@@ -51,9 +52,12 @@ internal static class ReviewCommand
           --view LIST          acceptance,checklist,diagnosis or all (default: acceptance); each view is its own
                                file in --out: policykit-report.*, policykit-checklist.*, policykit-diagnosis.*
           --plan               write the review plan (policykit-plan.md) without running the review
+          --timestamp ISO      the date the reports show, e.g. 2026-01-01T00:00:00Z (default: SOURCE_DATE_EPOCH
+                               if set, else the start of the review); with it, the same delivery gives
+                               byte-identical reports
         """;
 
-    private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline", "--view"];
+    private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline", "--view", "--timestamp"];
     private static readonly string[] Switches = ["--stats", "--plan"];
 
     /// <summary>Runs the command.</summary>
@@ -91,6 +95,10 @@ internal static class ReviewCommand
             }
 
             var report = ReportBuilder.Build(outcome, options.Culture, options.FailOn, baseline, ControlCatalog.Embedded);
+            if (options.Timestamp is { } fixedDate)
+            {
+                report = report with { Header = report.Header with { Date = fixedDate } };
+            }
             var writers = options.Formats.Select<ReportFormat, IReportWriter>(f => f switch
             {
                 ReportFormat.Sarif => new SarifWriter(),
@@ -202,6 +210,11 @@ internal static class ReviewCommand
             }
         }
 
+        if (!ReportTimestamp.TryResolve(reader.Value("--timestamp"), Environment.GetEnvironmentVariable(ReportTimestamp.SourceDateEpoch), out var timestamp, out var timestampProblem))
+        {
+            return Fail(error, timestampProblem!);
+        }
+
         options = new ReviewOptions(
             reader.Positional[0],
             reader.Value("--policy"),
@@ -211,7 +224,8 @@ internal static class ReviewCommand
             CultureInfo.GetCultureInfo(lang),
             failOn,
             reader.Value("--baseline"),
-            reader.Has("--stats"))
+            reader.Has("--stats"),
+            timestamp)
         {
             Views = views,
             Plan = reader.Has("--plan"),

@@ -45,7 +45,7 @@ internal sealed record AcceptanceReport(
 /// <param name="ToolName">The tool name.</param>
 /// <param name="ToolVersion">The tool version.</param>
 /// <param name="RulesVersion">The analyzers' version.</param>
-/// <param name="Input">The reviewed target, as given.</param>
+/// <param name="Input">The reviewed target, as a full path.</param>
 /// <param name="InputHash">SHA-256 over sorted relative paths and contents.</param>
 /// <param name="InputFiles">Number of files in the delivery.</param>
 /// <param name="ReferencePacks">The reference assemblies compiled against.</param>

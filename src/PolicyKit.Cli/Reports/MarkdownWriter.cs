@@ -25,7 +25,7 @@ internal sealed class MarkdownWriter : IReportWriter
         output.Write(t.Format("Counts", Count(report, ControlOutcome.Pass), Count(report, ControlOutcome.Fail), Count(report, ControlOutcome.Waived), Count(report, ControlOutcome.NotCheckableFromSource)) + "\n\n");
         if (report.Baseline is { } baseline)
         {
-            output.Write($"{t["BaselineHeading"]} (`{Cell(baseline.BaselinePath)}`): {t["New"]} {baseline.New}, {t["Unchanged"]} {baseline.Unchanged}, {t["Fixed"]} {baseline.Fixed.Length}\n\n");
+            output.Write($"{t["BaselineHeading"]} ({MarkdownEscaping.Code(baseline.BaselinePath)}): {t["New"]} {baseline.New}, {t["Unchanged"]} {baseline.Unchanged}, {t["Fixed"]} {baseline.Fixed.Length}\n\n");
         }
 
         ViewMarkup.CoverageMarkdown(report.Coverage, ViewText.For(report.Header.Language), output);
@@ -67,7 +67,7 @@ internal sealed class MarkdownWriter : IReportWriter
         foreach (var finding in report.Findings)
         {
             rules.TryGetValue(finding.RuleId, out var rule);
-            output.Write($"### {finding.Id} {finding.RuleId} {Cell(rule?.Title ?? string.Empty)} — `{Cell(finding.Path)}:{finding.StartLine}`\n\n");
+            output.Write($"### {finding.Id} {finding.RuleId} {Cell(rule?.Title ?? string.Empty)} — {MarkdownEscaping.Code(finding.Path + ":" + finding.StartLine.ToString(CultureInfo.InvariantCulture))}\n\n");
             output.Write($"{finding.Level}{(finding.BaselineState is { } s ? ", " + (s == "new" ? t["New"] : t["Unchanged"]) : string.Empty)}: {Cell(finding.Message)}\n\n");
             if (!finding.Excerpt.IsEmpty)
             {
@@ -96,7 +96,7 @@ internal sealed class MarkdownWriter : IReportWriter
             output.Write($"### {t["Fixed"]}\n\n");
             foreach (var gone in comparison.Fixed)
             {
-                output.Write($"- {gone.RuleId} `{Cell(gone.Path)}:{gone.Line}` {Cell(gone.Message)}\n");
+                output.Write($"- {gone.RuleId} {MarkdownEscaping.Code(gone.Path + ":" + gone.Line.ToString(CultureInfo.InvariantCulture))} {Cell(gone.Message)}\n");
             }
 
             output.Write('\n');
@@ -110,7 +110,7 @@ internal sealed class MarkdownWriter : IReportWriter
 
         foreach (var waiver in report.AppliedWaivers)
         {
-            output.Write($"- {waiver.Rule} ({t["Scope"]}: `{Cell(waiver.Scope)}`): {Cell(waiver.Justification)} — {Cell(waiver.Approver)}, {t["Expires"]} {waiver.Expires}\n");
+            output.Write($"- {waiver.Rule} ({t["Scope"]}: {MarkdownEscaping.Code(waiver.Scope)}): {Cell(waiver.Justification)} — {Cell(waiver.Approver)}, {t["Expires"]} {waiver.Expires}\n");
         }
 
         EndpointSection.WriteMarkdown(report, output);
@@ -129,7 +129,7 @@ internal sealed class MarkdownWriter : IReportWriter
 
         foreach (var item in report.NotChecked)
         {
-            output.Write($"- `{Cell(item.Path)}`: {Cell(item.Reason)}\n");
+            output.Write($"- {MarkdownEscaping.Code(item.Path)}: {Cell(item.Reason)}\n");
         }
 
         output.Write($"\n## {t["CannotSeeHeading"]}\n\n");
@@ -143,7 +143,6 @@ internal sealed class MarkdownWriter : IReportWriter
 
     private static void Row(TextWriter output, string label, string value) => output.Write($"| {label} | {Cell(value)} |\n");
 
-    // Table cells and inline text: no line breaks, no unescaped pipes or HTML.
-    private static string Cell(string text) =>
-        text.Replace("\r", " ").Replace("\n", " ").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;");
+    // Table cells and inline text: no line breaks, no unescaped pipes, HTML, links or code spans.
+    private static string Cell(string text) => MarkdownEscaping.Inline(text);
 }

@@ -60,6 +60,7 @@ internal static class ReportBuilder
             (not 0 and var c, _, _, _) => c,
             (_, not 0 and var c, _, _) => c,
             (_, _, not 0 and var c, _) => c,
+            (_, _, _, 0) => string.CompareOrdinal(a.Message, b.Message),   // determinism: analyzers report concurrently
             var (_, _, _, c) => c,
         });
 

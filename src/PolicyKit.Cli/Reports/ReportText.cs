@@ -96,6 +96,7 @@ internal sealed class ReportText
         ["Skip.BadProject"] = ("project file not readable: its sources are reviewed as loose files only", "プロジェクトファイルが読めない: ソースは単独ファイルとしてのみレビュー"),
         ["Skip.Encoding"] = ("not UTF-8: read with a fallback encoding (analysed)", "UTF-8 ではない: 代替エンコーディングで読み取り（解析済み）"),
         ["Skip.Unresolved"] = ("reference not resolved: code using it is analysed with unresolved types", "参照を解決できない: それを使うコードは未解決の型のまま解析"),
+        ["Skip.OutsideRoot"] = ("path outside the delivery: refused", "納品物の外を指すパス: 拒否"),
         ["AnalyzerFailure"] = ("analyzer failure (rule not checked on this project)", "アナライザの失敗（このプロジェクトではルール未確認）"),
         ["NoProjectFiles"] = ("files outside projects", "プロジェクト外のファイル"),
     };

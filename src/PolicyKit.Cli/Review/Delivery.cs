@@ -5,7 +5,7 @@ namespace PolicyKit.Cli.Review;
 
 /// <summary>A delivery as read from disk: its root, its files, the compilations to build and what was left out.</summary>
 /// <param name="Root">The absolute delivery root.</param>
-/// <param name="Target">What the user named (folder, .sln, .slnx or .csproj), as given.</param>
+/// <param name="Target">What the user named (folder, .sln, .slnx or .csproj), as a full path.</param>
 /// <param name="Files">Every regular file under the root.</param>
 /// <param name="Projects">The compilations to build.</param>
 /// <param name="DeliveryReferences">Assemblies shipped in the delivery (bin/, lib/ folders) used as metadata only.</param>

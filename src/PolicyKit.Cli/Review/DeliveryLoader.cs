@@ -65,7 +65,7 @@ internal static class DeliveryLoader
             throw new ReviewInputException($"'{target}' is empty; expected the delivered source code.");
         }
 
-        var byPath = files.ToDictionary(f => f.FullPath, StringComparer.Ordinal);
+        var boundary = new DeliveryBoundary(root, files);
         var csFiles = files.Where(f => f.RelativePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !DeliveryScanner.IsBuildOutput(f.RelativePath)).ToList();
         foreach (var view in files.Where(f => f.RelativePath.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || f.RelativePath.EndsWith(".razor", StringComparison.OrdinalIgnoreCase)))
         {
@@ -76,34 +76,48 @@ internal static class DeliveryLoader
         var projects = new List<ProjectFile>();
         foreach (var path in projectPaths)
         {
-            if (!File.Exists(path) || !IsInside(root, path))
+            // Only files the scanner listed are read: never a path through a linked directory or out of the root.
+            if (!boundary.IsUnderRoot(path))
             {
-                skipped.Add(new SkippedItem(DeliveryScanner.Relative(root, path), "project named by the solution is missing or outside the delivery", SkipKind.BadProject));
+                skipped.Add(boundary.RefusedBySolution(DeliveryScanner.Relative(root, entry ?? root), path));
                 continue;
             }
 
-            var project = ProjectFile.Read(path, InheritedProperties(root, Path.GetDirectoryName(path)!), out var error);
+            if (!boundary.IsListed(path))
+            {
+                skipped.Add(new SkippedItem(DeliveryScanner.Relative(root, path), "project named by the solution is missing", SkipKind.BadProject));
+                continue;
+            }
+
+            if (new FileInfo(path).Length > ReviewLimits.MaxProjectFileBytes)
+            {
+                skipped.Add(new SkippedItem(DeliveryScanner.Relative(root, path), "project file over the 4 MiB limit: not read", SkipKind.TooLarge));
+                continue;
+            }
+
+            var project = ProjectFile.Read(path, InheritedProperties(boundary, Path.GetDirectoryName(path)!), out var error);
             if (project is null)
             {
                 skipped.Add(new SkippedItem(DeliveryScanner.Relative(root, path), "project file is not readable XML: " + error, SkipKind.BadProject));
                 continue;
             }
 
+            boundary.RefuseOutsidePaths(project, skipped);
             projects.Add(project);
         }
 
         var assigned = new HashSet<string>(StringComparer.Ordinal);
         var plans = ImmutableArray.CreateBuilder<ProjectPlan>();
-        var projectDirectories = projects.Select(p => p.Directory + Path.DirectorySeparatorChar).ToList();
+        var owners = new ProjectOwnership(projects, csFiles);
         foreach (var project in projects)
         {
-            var sources = SourcesOf(project, csFiles, projectDirectories, root);
+            var sources = SourcesOf(project, csFiles, owners);
             foreach (var source in sources)
             {
                 assigned.Add(source.FullPath);
             }
 
-            plans.Add(PlanFor(project, sources, root));
+            plans.Add(PlanFor(project, sources, boundary));
         }
 
         // With a folder as target, C# outside any project is still delivered code: review it too.
@@ -123,7 +137,8 @@ internal static class DeliveryLoader
 
         var assemblyNames = new HashSet<string>(plans.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
         var references = DeliveryReferences(files, packs, assemblyNames, skipped);
-        return new Delivery(root, target, files, plans.ToImmutable(), references, skipped);
+        // The full path, not the text as typed: the report must not change with the current directory.
+        return new Delivery(root, Path.TrimEndingDirectorySeparator(full), files, plans.ToImmutable(), references, skipped);
     }
 
     private static List<string> ProjectPathsOf(string? entry, List<DeliveryFile> files, string root, List<SkippedItem> skipped)
@@ -135,6 +150,11 @@ internal static class DeliveryLoader
 
         if (entry is not null)
         {
+            if (new FileInfo(entry).Length > ReviewLimits.MaxSolutionBytes)
+            {
+                throw new ReviewInputException($"the solution '{entry}' is larger than 4 MiB; expected a solution file.");
+            }
+
             try
             {
                 return SolutionFile.ProjectPaths(entry);
@@ -149,14 +169,14 @@ internal static class DeliveryLoader
             .Select(f => f.FullPath).ToList();
     }
 
-    private static ImmutableDictionary<string, string> InheritedProperties(string root, string projectDirectory)
+    private static ImmutableDictionary<string, string> InheritedProperties(DeliveryBoundary boundary, string projectDirectory)
     {
         // Directory.Build.props files from the root down, read for literal properties only (never imported).
         var chain = new List<string>();
-        for (var directory = projectDirectory; directory is not null && IsInsideOrSame(root, directory); directory = Path.GetDirectoryName(directory))
+        for (var directory = projectDirectory; directory is not null && IsInsideOrSame(boundary.Root, directory); directory = Path.GetDirectoryName(directory))
         {
             var props = Path.Combine(directory, "Directory.Build.props");
-            if (File.Exists(props))
+            if (boundary.IsListed(props) && new FileInfo(props).Length <= ReviewLimits.MaxProjectFileBytes)
             {
                 chain.Add(props);
             }
@@ -171,17 +191,18 @@ internal static class DeliveryLoader
         return properties;
     }
 
-    private static ImmutableArray<DeliveryFile> SourcesOf(ProjectFile project, List<DeliveryFile> csFiles, List<string> projectDirectories, string root)
+    private static ImmutableArray<DeliveryFile> SourcesOf(ProjectFile project, List<DeliveryFile> csFiles, ProjectOwnership owners)
     {
-        var own = project.Directory + Path.DirectorySeparatorChar;
         var chosen = new List<DeliveryFile>();
         var defaults = project.IsSdkStyle && !string.Equals(project.Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase);
-        foreach (var file in csFiles)
+        // Without Compile items only the files whose nearest project is this one can belong to it: a delivery of
+        // thousands of projects stays linear instead of projects × files.
+        foreach (var file in project.CompileIncludes.IsEmpty ? owners.OwnedBy(project.Directory) : csFiles)
         {
             var relative = Path.GetRelativePath(project.Directory, file.FullPath).Replace('\\', '/');
-            var byDefault = defaults && file.FullPath.StartsWith(own, StringComparison.Ordinal)
-                && !DeliveryScanner.IsBuildOutput(relative)
-                && !projectDirectories.Any(d => d.Length > own.Length && d.StartsWith(own, StringComparison.Ordinal) && file.FullPath.StartsWith(d, StringComparison.Ordinal));
+            var byDefault = defaults
+                && string.Equals(owners.OwnerOf(file.FullPath), project.Directory, StringComparison.Ordinal)
+                && !DeliveryScanner.IsBuildOutput(relative);
             var included = byDefault || project.CompileIncludes.Any(glob => PathGlob.IsMatch(glob.Replace('\\', '/'), relative, anchored: true));
             if (included && !project.CompileRemoves.Any(glob => PathGlob.IsMatch(glob.Replace('\\', '/'), relative, anchored: true)))
             {
@@ -192,8 +213,9 @@ internal static class DeliveryLoader
         return chosen.ToImmutableArray();
     }
 
-    private static ProjectPlan PlanFor(ProjectFile project, ImmutableArray<DeliveryFile> sources, string root)
+    private static ProjectPlan PlanFor(ProjectFile project, ImmutableArray<DeliveryFile> sources, DeliveryBoundary boundary)
     {
+        var root = boundary.Root;
         var language = LanguageVersion.Latest;
         if (project.Property("LangVersion") is { } langText && LanguageVersionFacts.TryParse(langText, out var parsed))
         {
@@ -206,7 +228,7 @@ internal static class DeliveryLoader
         var nullable = project.Property("Nullable") is { } n && (n.Equals("enable", StringComparison.OrdinalIgnoreCase) || n.Equals("annotations", StringComparison.OrdinalIgnoreCase));
         var hints = project.HintPaths
             .Select(h => Path.GetFullPath(Path.Combine(project.Directory, h.Replace('\\', Path.DirectorySeparatorChar))))
-            .Where(h => IsInside(root, h) && File.Exists(h))
+            .Where(boundary.IsListed)
             .ToImmutableArray();
         return new ProjectPlan(
             project.Property("AssemblyName") ?? project.Name,
@@ -240,6 +262,11 @@ internal static class DeliveryLoader
             if (framework.Contains(name) || ownAssemblies.Contains(Path.GetFileNameWithoutExtension(name)) || !seen.Add(name))
             {
                 continue;
+            }
+
+            if (file.Length == 0)
+            {
+                continue;   // not an assembly, and never opened (a FIFO would block)
             }
 
             if (file.Length > MaxReferenceBytes)

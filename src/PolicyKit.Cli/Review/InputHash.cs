@@ -28,6 +28,13 @@ internal static class InputHash
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0"));
+                if (file.Length == 0)
+                {
+                    // Never opened: an empty file adds nothing, and a FIFO or device node (size 0) would block open().
+                    hash.AppendData(new byte[] { 0 });
+                    continue;
+                }
+
                 try
                 {
                     using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

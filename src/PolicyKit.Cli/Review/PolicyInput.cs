@@ -42,12 +42,20 @@ internal sealed record PolicyInput(string Text, string Path, string Origin, Poli
             origin = path;
             try
             {
+                // A policykit.json in the vendor's delivery that links elsewhere would make the review read a file
+                // outside the delivery (SECURITY.md): only the reviewer's own --policy may live outside it.
+                if (policyPath is null && new FileInfo(path).LinkTarget is not null)
+                {
+                    throw new ReviewInputException($"the delivery's policykit.json is a link ('{path}'); pass the policy with --policy instead.");
+                }
+
                 if (new FileInfo(path).Length > 4 * 1024 * 1024)
                 {
                     throw new ReviewInputException($"the policy file '{path}' is larger than 4 MiB; expected a policykit.json.");
                 }
 
-                text = File.ReadAllText(path);
+                // A size of 0 is read as empty text without opening the file: a FIFO would block open().
+                text = new FileInfo(path).Length == 0 ? string.Empty : File.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -184,6 +184,12 @@ internal sealed record ProjectFile
     /// <returns>The document.</returns>
     public static XDocument LoadXml(string path)
     {
+        if (new FileInfo(path).Length == 0)
+        {
+            // Not opened: an empty file has no root element, and a FIFO or device node (size 0) would block open().
+            throw new XmlException("the file is empty");
+        }
+
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,

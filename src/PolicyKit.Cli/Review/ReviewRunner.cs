@@ -80,6 +80,8 @@ internal sealed class ReviewRunner
         var additional = ImmutableArray.Create<AdditionalText>(new PolicyAdditionalText(policy.Path, policy.Text));
         var options = new AnalyzerOptions(additional);
         var compilations = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
+        // Keep only compilations another project references: thousands of projects must not all stay in memory.
+        var referencedProjects = delivery.Projects.SelectMany(p => p.ProjectReferences).ToHashSet(StringComparer.Ordinal);
         var outcomes = ImmutableArray.CreateBuilder<ProjectOutcome>();
         foreach (var plan in Ordered(delivery.Projects))
         {
@@ -130,7 +132,7 @@ internal sealed class ReviewRunner
                     nullableContextOptions: plan.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
                     allowUnsafe: true,
                     concurrentBuild: true));
-            if (plan.FullPath.Length > 0)
+            if (plan.FullPath.Length > 0 && referencedProjects.Contains(plan.FullPath))
             {
                 compilations[plan.FullPath] = compilation;
             }
@@ -217,6 +219,11 @@ internal sealed class ReviewRunner
             return null;
         }
 
+        if (file.Length == 0)
+        {
+            return SourceText.From(string.Empty, Encoding.UTF8);   // never opened: a FIFO named .cs would block (SECURITY.md)
+        }
+
         byte[] bytes;
         try
         {
@@ -235,7 +242,7 @@ internal sealed class ReviewRunner
         }
 
         var text = SourceDecoder.Decode(bytes, out var encoding);
-        if (encoding is "Shift_JIS" or "ISO-8859-1")
+        if (encoding is not (null or "UTF-16LE" or "UTF-16BE"))
         {
             skipped.Add(new SkippedItem(file.RelativePath, "not UTF-8: read as " + encoding + " (analysed)", SkipKind.Encoding));
         }

@@ -32,4 +32,6 @@ internal enum SkipKind
 
     /// <summary>A reference of a .NET Framework project (HintPath, packages.config, reference assemblies) that could not be resolved.</summary>
     Unresolved,
+    /// <summary>A path a project or solution names outside the delivery root: refused, never read.</summary>
+    OutsideRoot,
 }

@@ -18,6 +18,11 @@ internal static partial class SolutionFile
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var result = new List<string>();
+        if (new FileInfo(path).Length == 0)
+        {
+            return result;   // not opened: a FIFO named .sln would block open()
+        }
+
         if (path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var element in ProjectFile.LoadXml(path).Descendants())

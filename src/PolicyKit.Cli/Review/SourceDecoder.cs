@@ -34,7 +34,7 @@ internal static class SourceDecoder
             return false;   // UTF-16 with a BOM is text
         }
 
-        return head.IndexOf((byte)0) >= 0;
+        return head.IndexOf((byte)0) >= 0 && Utf16WithoutBom(head) is null;
     }
 
     /// <summary>Decodes source bytes.</summary>
@@ -59,6 +59,12 @@ internal static class SourceDecoder
         {
             encodingName = "UTF-16BE";
             return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (Utf16WithoutBom(bytes.Length > 8000 ? bytes.AsSpan(0, 8000) : bytes) is { } bigEndian)
+        {
+            encodingName = bigEndian ? "UTF-16BE without BOM" : "UTF-16LE without BOM";
+            return (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes, 0, bytes.Length & ~1);
         }
 
         try
@@ -86,5 +92,31 @@ internal static class SourceDecoder
 
         encodingName = "ISO-8859-1";
         return Encoding.Latin1.GetString(bytes);
+    }
+
+    // Source code saved as UTF-16 without a BOM is mostly ASCII: one byte of each pair is NUL and the other is not.
+    // Returns true for big-endian, false for little-endian, null when the bytes do not look like UTF-16 text.
+    private static bool? Utf16WithoutBom(ReadOnlySpan<byte> head)
+    {
+        var pairs = head.Length / 2;
+        if (pairs < 2)
+        {
+            return null;
+        }
+
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i + 1 < head.Length; i += 2)
+        {
+            evenNul += head[i] == 0 ? 1 : 0;
+            oddNul += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        // At least 90 % of one side NUL and at most 10 % of the other: all-NUL (sparse) files are not text.
+        if (oddNul * 10 >= pairs * 9 && evenNul * 10 <= pairs)
+        {
+            return false;
+        }
+
+        return evenNul * 10 >= pairs * 9 && oddNul * 10 <= pairs ? true : null;
     }
 }

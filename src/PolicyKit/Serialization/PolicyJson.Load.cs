@@ -15,6 +15,14 @@ public static partial class PolicyJson
         string text;
         try
         {
+            // Checked before reading: a policy file of gigabytes must not be read into memory to be refused.
+            var limit = Json.JsonParseOptions.Strict.MaxSize;
+            if (new FileInfo(path).Length > limit)
+            {
+                var tooLarge = new PolicyError("$", PolicyErrorKind.TooLarge, $"The policy file is larger than the limit of {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes; expected a policykit.json of at most 4 MiB.", null, PolicyLocation.FileStart(path));
+                return new PolicyLoadResult(null, null, new[] { tooLarge }, Array.Empty<PolicyConflict>(), string.Empty);
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -176,6 +176,11 @@ internal sealed class PolicyReader
 
         if (!node.TryGetInt64(out var value))
         {
+            if (node.NumberText is { } huge && double.TryParse(huge, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsInfinity(parsed))
+            {
+                return null;   // the JSON reader has already reported 1e999 at this spot: one error, not two
+            }
+
             if (node.NumberText is { } text && text.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0)
             {
                 return WrongType(path, node, "an integer (no fraction or exponent)");

@@ -302,6 +302,43 @@ public sealed class PK3005ErrorDetailsShownTests
         }
         """, At(0, "ex.Message"));
 
+    [Fact]
+    public Task Flags_exception_text_in_ajax_json_results_and_an_exception_handler() => Verify.Analyzer("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CartController : Controller
+        {
+            [HttpPost]
+            public IActionResult AddItem(int productId, int quantity)
+            {
+                try
+                {
+                    return Json(new { success = true });
+                }
+                catch (Exception ex)
+                {
+                    return Json(new { success = false, message = {|#0:ex.Message|} });
+                }
+            }
+        }
+
+        // .NET 8 IExceptionHandler registered with AddExceptionHandler<GlobalExceptionHandler>().
+        public sealed class GlobalExceptionHandler : IExceptionHandler
+        {
+            public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+            {
+                httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await httpContext.Response.WriteAsJsonAsync(new ProblemDetails { Title = "Server error", Detail = {|#1:exception.Message|} }, cancellationToken);
+                return true;
+            }
+        }
+        """, At(0, "ex.Message"), At(1, "exception.Message"));
+
     // ---- silent ----
 
     [Fact]
@@ -438,6 +475,79 @@ public sealed class PK3005ErrorDetailsShownTests
                 {
                     Console.Error.WriteLine(ex);
                     return StatusCode(500, new { error = "An unexpected error occurred.", traceId = HttpContext.TraceIdentifier });
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_an_exception_handler_that_logs_and_returns_a_trace_id() => Verify.NoDiagnostic("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class GlobalExceptionHandler(ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+        {
+            public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+            {
+                logger.LogError(exception, "Unhandled exception for {Path}: {Message}", httpContext.Request.Path, exception.Message);
+                var problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "An unexpected error occurred.",
+                    Detail = "Contact support with the trace id.",
+                };
+                problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+                httpContext.Response.StatusCode = problem.Status.Value;
+                await httpContext.Response.WriteAsJsonAsync(problem, cancellationToken);
+                return true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_identity_and_validation_messages_that_are_not_exception_text() => Verify.NoDiagnostic("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+
+        public class AccountController(UserManager<IdentityUser> users) : Controller
+        {
+            [HttpPost]
+            public async Task<IActionResult> Register(string email, string password)
+            {
+                var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email }, password);
+                if (!result.Succeeded)
+                {
+                    foreach (var error in result.Errors)
+                    {
+                        ModelState.AddModelError(string.Empty, error.Description);
+                    }
+
+                    return View();
+                }
+
+                return RedirectToAction("Index", "Home");
+            }
+
+            [HttpPost]
+            public async Task<IActionResult> Rename(IdentityUser user, string name)
+            {
+                try
+                {
+                    user.UserName = name;
+                    await users.UpdateAsync(user);
+                    return Ok();
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    ModelState.AddModelError(string.Empty, "The account was changed by someone else. Reload and try again.");
+                    return Conflict(ModelState);
                 }
             }
         }

@@ -92,6 +92,62 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
         """);
 
     [Fact]
+    public Task Flags_a_customer_entity_when_the_policy_keeps_only_my_number_data() => Expect("""
+        using System;
+        using System.ComponentModel.DataAnnotations;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        public class Customer
+        {
+            public int Id { get; set; }
+            [PersonalData, MaxLength(200)] public string {|#0:Email|} { get; set; } = "";
+            [PersonalData] public string? PhoneNumber { get; set; }
+            public DateTime CreatedAt { get; set; }
+        }
+        public class ShopDbContext : DbContext
+        {
+            public ShopDbContext(DbContextOptions<ShopDbContext> options) : base(options) { }
+            public DbSet<Customer> Customers { get; set; } = null!;
+        }
+        """, "Customer", "personal", NoPeriod, """
+        { "dataClasses": [ { "name": "mynumber", "memberNames": ["MyNumber"] } ],
+          "retention": { "periods": [ { "dataClass": "mynumber", "maximumKeepDays": 2555, "deletion": "delete" } ] } }
+        """);
+
+    [Fact]
+    public Task Flags_an_identity_user_with_role_and_key_type_arguments_at_its_own_personal_data() => Expect("""
+        using System;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore;
+        public class StaffUser : IdentityUser<Guid>
+        {
+            [PersonalData] public DateOnly {|#0:BirthDate|} { get; set; }
+            [PersonalData] public string Department { get; set; } = "";
+        }
+        public class StaffRole : IdentityRole<Guid> { }
+        public class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser, StaffRole, Guid>(options) { }
+        """, "StaffUser", "personal", NoPeriod);
+
+    [Fact]
+    public Task Flags_a_bank_account_member_when_only_personal_data_has_a_period() => Expect("""
+        using Microsoft.EntityFrameworkCore;
+        public class Employee
+        {
+            public int Id { get; set; }
+            public string {|#0:BankAccountNumber|} { get; set; } = "";
+            public string DisplayName { get; set; } = "";
+        }
+        public class PayrollContext(DbContextOptions<PayrollContext> options) : DbContext(options)
+        {
+            public DbSet<Employee> Employees => Set<Employee>();
+        }
+        """, "Employee", "financial", NoPeriod, """
+        { "dataClasses": [ { "name": "financial", "memberNames": ["BankAccountNumber", "CreditCardNumber"] } ],
+          "retention": { "periods": [ { "dataClass": "personal", "maximumKeepDays": 365, "deletion": "delete" } ] } }
+        """);
+
+    [Fact]
     public Task Ignores_the_same_member_when_its_class_has_a_period() => Verify.NoDiagnostic("""
         using Microsoft.EntityFrameworkCore;
         public class TaxFiling { public int Id { get; set; } public string MyNumber { get; set; } = ""; }
