@@ -5,6 +5,7 @@ internal static class RuleCategory
 {
     public const string Authentication = "Security.Authentication";
     public const string Authorization = "Security.Authorization";
+    public const string Configuration = "Security.Configuration";
     public const string Cryptography = "Security.Cryptography";
     public const string DataHandling = "Security.DataHandling";
     public const string ErrorHandling = "Security.ErrorHandling";

@@ -26,6 +26,14 @@ internal static class RuleIds
     public const string CleartextTransport = "PK4005";
     public const string SensitiveDataInLogs = "PK5001";
     public const string PersonalDataWithoutRetention = "PK5002";
+    public const string ConfigErrorDetails = "PK6001";
+    public const string ConfigCookieFlags = "PK6002";
+    public const string ConfigSessionLifetime = "PK6003";
+    public const string ConfigMachineKey = "PK6004";
+    public const string ConfigSecret = "PK6005";
+    public const string ConfigAnonymousAccess = "PK6006";
+    public const string ConfigRequestValidation = "PK6007";
+    public const string ConfigMembershipPassword = "PK6008";
     public const string PolicyFileInvalid = "PK9001";
     public const string WaiverExpired = "PK9002";
 }

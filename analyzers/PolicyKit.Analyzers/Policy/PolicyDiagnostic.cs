@@ -46,7 +46,7 @@ internal static class PolicyDiagnostic
         if (policy.HasWaivers)
         {
             var waiver = policy.Policy.FindActiveWaiver(
-                rule.Id, location.SourceTree?.FilePath, symbol?.ToDisplayString(SymbolFormat), System.DateTimeOffset.UtcNow);
+                rule.Id, location.SourceTree?.FilePath ?? (location.Kind == LocationKind.ExternalFile ? location.GetLineSpan().Path : null), symbol?.ToDisplayString(SymbolFormat), System.DateTimeOffset.UtcNow);
             if (waiver is not null)
             {
                 properties = (properties ?? ImmutableDictionary<string, string?>.Empty)

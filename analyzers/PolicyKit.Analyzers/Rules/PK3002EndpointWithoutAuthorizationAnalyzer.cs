@@ -21,7 +21,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// once, so the IDE shows it while typing.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property naming what was flagged, for the code fix.</summary>
     internal const string KindProperty = "Kind";
@@ -52,6 +52,7 @@ public sealed class PK3002EndpointWithoutAuthorizationAnalyzer : DiagnosticAnaly
 
     private static void OnCompilationStart(CompilationStartAnalysisContext start)
     {
+        RegisterSystemWeb(start);
         if (!AuthorizationSymbols.TryCreate(start.Compilation, out var symbols))
         {
             return;

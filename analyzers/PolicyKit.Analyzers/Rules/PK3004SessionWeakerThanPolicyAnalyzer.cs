@@ -25,7 +25,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// idle or an absolute timeout.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property: the enum member or literal the fix writes (<c>Always</c>, <c>true</c>, <c>Lax</c>).</summary>
     internal const string ValueProperty = "Value";
@@ -52,6 +52,7 @@ public sealed class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext start)
     {
+        RegisterSystemWeb(start);
         if (!SessionCookieSymbols.TryCreate(start.Compilation, out var symbols))
         {
             return;

@@ -33,7 +33,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// silent: a cross-site request carries no token.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set on actions the code fix can protect with <c>[ValidateAntiForgeryToken]</c>.</summary>
     internal const string FixProperty = "AddValidateAntiForgeryToken";
@@ -54,6 +54,7 @@ public sealed class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext start)
     {
+        RegisterSystemWeb(start);
         if (!AuthorizationSymbols.TryCreate(start.Compilation, out var symbols))
         {
             return;

@@ -63,7 +63,7 @@ internal sealed class ErrorDetailSymbols
     {
         var exception = Get(compilation, "System.Exception");
         var applicationBuilder = Get(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
-        var response = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+        var response = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse") ?? Get(compilation, "System.Web.HttpResponse");
         if (exception is null || (applicationBuilder is null && response is null))
         {
             symbols = null!;
@@ -83,6 +83,11 @@ internal sealed class ErrorDetailSymbols
             return false;
         }
 
+        if (SystemWebErrorSinks.IsResponseSink(method))
+        {
+            return true;
+        }
+
         return Is(type, ControllerBase) || Is(type, Controller) || Is(type, PageModel) || Is(type, Results) || Is(type, TypedResults)
             || Is(type, ResponseWriting) || Is(type, ResponseJson)
             || (Is(type, ModelState) && method.Name == "AddModelError");
@@ -95,6 +100,11 @@ internal sealed class ErrorDetailSymbols
         {
             // AddModelError(key, Exception, metadata) shows a generic message; the string overload shows the text.
             return parameter.Name == "errorMessage" && parameter.Type.SpecialType == SpecialType.System_String;
+        }
+
+        if (SystemWebErrorSinks.IsResponseSink(method))
+        {
+            return SystemWebErrorSinks.IsSinkParameter(parameter);
         }
 
         return parameter.Name is "content" or "value" or "error" or "detail" or "title" or "data" or "model"
@@ -114,6 +124,11 @@ internal sealed class ErrorDetailSymbols
     {
         var property = reference.Property;
         var owner = property.ContainingType;
+        if (SystemWebErrorSinks.IsShownProperty(reference))
+        {
+            return true;
+        }
+
         if (property.IsIndexer)
         {
             var instanceType = reference.Instance?.Type;

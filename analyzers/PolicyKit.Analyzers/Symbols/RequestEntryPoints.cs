@@ -15,6 +15,9 @@ internal sealed class RequestEntryPoints
     private readonly INamedTypeSymbol? _endpointRouteBuilder;
     private readonly INamedTypeSymbol? _fromServices;
     private readonly INamedTypeSymbol? _nonAction;
+    private readonly INamedTypeSymbol? _mvc5Controller;
+    private readonly INamedTypeSymbol? _mvc5NonAction;
+    private readonly INamedTypeSymbol? _apiController;
 
     public RequestEntryPoints(Compilation compilation)
     {
@@ -23,6 +26,11 @@ internal sealed class RequestEntryPoints
         _endpointRouteBuilder = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         _fromServices = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.FromServicesAttribute");
         _nonAction = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+
+        // Legacy ASP.NET: MVC 5 and Web API 2 actions bind their parameters from the request too.
+        _mvc5Controller = WellKnownTypes.Get(compilation, "System.Web.Mvc.Controller");
+        _mvc5NonAction = WellKnownTypes.Get(compilation, "System.Web.Mvc.NonActionAttribute");
+        _apiController = WellKnownTypes.Get(compilation, "System.Web.Http.ApiController");
     }
 
     /// <summary>
@@ -42,12 +50,13 @@ internal sealed class RequestEntryPoints
         }
 
         if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
-            || HasAttribute(method, _nonAction) || method.ContainingType is not { } type)
+            || HasAttribute(method, _nonAction) || HasAttribute(method, _mvc5NonAction) || method.ContainingType is not { } type)
         {
             return false;
         }
 
-        if (DerivesFrom(type, _controllerBase))
+        if (DerivesFrom(type, _controllerBase) || DerivesFrom(type, _mvc5Controller) || DerivesFrom(type, _apiController)
+            || LegacyMvcEndpoints.KindOf(type) != LegacyControllerKind.None)
         {
             return true;
         }

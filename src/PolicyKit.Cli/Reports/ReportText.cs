@@ -95,6 +95,7 @@ internal sealed class ReportText
         ["Skip.Razor"] = ("Razor views and components (.cshtml, .razor): not compiled by this review", "Razor ビューとコンポーネント (.cshtml, .razor): このレビューではコンパイルせず"),
         ["Skip.BadProject"] = ("project file not readable: its sources are reviewed as loose files only", "プロジェクトファイルが読めない: ソースは単独ファイルとしてのみレビュー"),
         ["Skip.Encoding"] = ("not UTF-8: read with a fallback encoding (analysed)", "UTF-8 ではない: 代替エンコーディングで読み取り（解析済み）"),
+        ["Skip.Unresolved"] = ("reference not resolved: code using it is analysed with unresolved types", "参照を解決できない: それを使うコードは未解決の型のまま解析"),
         ["AnalyzerFailure"] = ("analyzer failure (rule not checked on this project)", "アナライザの失敗（このプロジェクトではルール未確認）"),
         ["NoProjectFiles"] = ("files outside projects", "プロジェクト外のファイル"),
     };

@@ -49,6 +49,7 @@ internal sealed class ReviewRunner
         var policy = PolicyInput.Resolve(policyPath, profiles, delivery.Root);
         var analyzers = AnalyzerSet.Load();
         var inputHash = InputHash.Compute(delivery.Files, cancellationToken);
+        var legacy = await LegacyReview.PrepareAsync(delivery, cancellationToken).ConfigureAwait(false);
 
         var allSources = delivery.Projects.SelectMany(p => p.Sources).DistinctBy(f => f.FullPath).ToList();
         var texts = new ConcurrentDictionary<string, SourceText?>(StringComparer.Ordinal);
@@ -98,7 +99,7 @@ internal sealed class ReviewRunner
                 trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(usings, Encoding.UTF8), parseOptions, Path.Combine(delivery.Root, "obj", plan.Name + ".GlobalUsings.g.cs"), cancellationToken));
             }
 
-            var references = new List<MetadataReference>(coreReferences);
+            var references = new List<MetadataReference>(legacy.Targets(plan) ? legacy.FrameworkReferences : coreReferences);
             if (plan.UsesAspNetCore)
             {
                 references.AddRange(aspReferences);
@@ -128,7 +129,7 @@ internal sealed class ReviewRunner
                 compilations[plan.FullPath] = compilation;
             }
 
-            var outcome = await AnalyzeAsync(plan, compilation, analyzers, options, lines, cancellationToken).ConfigureAwait(false);
+            var outcome = await AnalyzeAsync(plan, compilation, analyzers, legacy.OptionsFor(plan, options), lines, cancellationToken).ConfigureAwait(false);
             outcome = outcome with { Binding = BindingCoverage.Measure(compilation, cancellationToken) };
             outcomes.Add(outcome);
             compiled++;

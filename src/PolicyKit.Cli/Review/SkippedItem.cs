@@ -29,4 +29,7 @@ internal enum SkipKind
 
     /// <summary>A text file not in UTF-8 (read as Shift_JIS or Latin-1).</summary>
     Encoding,
+
+    /// <summary>A reference of a .NET Framework project (HintPath, packages.config, reference assemblies) that could not be resolved.</summary>
+    Unresolved,
 }

@@ -39,6 +39,28 @@ public static class PolicyVerifier<TAnalyzer>
         return test;
     }
 
+    /// <summary>
+    /// Creates a test whose sources compile as a .NET Framework 4.8 web project (System.Web, System.Data … and C# 7.3,
+    /// the language those projects build with), plus the MVC 5 / Web API 2 / EF6 test shims in <see cref="LegacyShims"/>.
+    /// </summary>
+    public static Test CreateLegacy(string source, string? policy = null)
+    {
+        var test = new Test(legacy: true) { TestCode = source };
+        test.TestState.Sources.Add(("LegacyShims.cs", LegacyShims.Source));
+        if (policy is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/policykit.json", policy));
+        }
+
+        return test;
+    }
+
+    /// <summary>Legacy (.NET Framework) counterpart of <see cref="Analyzer(string, DiagnosticResult[])"/>.</summary>
+    public static Task LegacyAnalyzer(string source, string? policy = null)
+    {
+        return CreateLegacy(source, policy).RunAsync(CancellationToken.None);
+    }
+
     /// <summary>A diagnostic of the analyzer's only rule, or of the given rule, for explicit expectations.</summary>
     public static DiagnosticResult Diagnostic(string? id = null) =>
         id is null ? CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic()
@@ -55,6 +77,19 @@ public static class PolicyVerifier<TAnalyzer>
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
         public Test() => TestSetup.Apply(this);
+
+        /// <summary>A test against the .NET Framework 4.8 reference assemblies when <paramref name="legacy"/>.</summary>
+        public Test(bool legacy)
+        {
+            if (legacy)
+            {
+                TestSetup.ApplyLegacy(this);
+            }
+            else
+            {
+                TestSetup.Apply(this);
+            }
+        }
     }
 }
 
@@ -116,6 +151,21 @@ internal static class TestSetup
             var parse = ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(Language);
             var options = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable);
             return solution.WithProjectParseOptions(projectId, parse).WithProjectCompilationOptions(projectId, options);
+        });
+    }
+
+    /// <summary>C# 7.3 and no nullable context: what an old-style .NET Framework 4.x project compiles with.</summary>
+    public const LanguageVersion LegacyLanguage = LanguageVersion.CSharp7_3;
+
+    public static void ApplyLegacy(AnalyzerTest<DefaultVerifier> test)
+    {
+        test.ReferenceAssemblies = TestReferences.NetFramework;
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Net48);
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var project = solution.GetProject(projectId)!;
+            var parse = ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LegacyLanguage);
+            return solution.WithProjectParseOptions(projectId, parse);
         });
     }
 }

@@ -23,6 +23,18 @@ public static class TaintVerifier<TAnalyzer>
     public static Task Silent(string source, params (string Name, string Code)[] files) =>
         Create(source, files).RunAsync(CancellationToken.None);
 
+    /// <summary>As <see cref="Flags"/>, for a .NET Framework 4.8 (System.Web, MVC 5, Web API 2) source.</summary>
+    public static Task LegacyFlags(string source, string origin, string sink)
+    {
+        var test = PolicyVerifier<TAnalyzer>.CreateLegacy(source);
+        test.ExpectedDiagnostics.Add(PolicyVerifier<TAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(origin, sink));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>As <see cref="Silent"/>, for a .NET Framework 4.8 source.</summary>
+    public static Task LegacySilent(string source) =>
+        PolicyVerifier<TAnalyzer>.CreateLegacy(source).RunAsync(CancellationToken.None);
+
     public static PolicyVerifier<TAnalyzer>.Test Create(string source, params (string Name, string Code)[] files)
     {
         var test = PolicyVerifier<TAnalyzer>.Create(source);

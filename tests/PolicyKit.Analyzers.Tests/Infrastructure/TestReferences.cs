@@ -26,6 +26,28 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Resolve();
 
+    /// <summary>An empty target: legacy test sources get every assembly from <see cref="Net48"/>.</summary>
+    public static ReferenceAssemblies NetFramework { get; } = new ReferenceAssemblies("net48");
+
+    /// <summary>
+    /// The .NET Framework 4.8 reference assemblies (mscorlib, System.Web, System.Data, System.Configuration …) from the
+    /// Microsoft.NETFramework.ReferenceAssemblies.net48 package the test project restores without referencing.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> Net48 { get; } = ResolveNet48();
+
+    private static ImmutableArray<MetadataReference> ResolveNet48()
+    {
+        var packageRoot = typeof(TestReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "Net48ReferenceAssemblies").Value!;
+        var folder = Path.Combine(packageRoot, "build", ".NETFramework", "v4.8");
+        return Directory.EnumerateFiles(folder, "*.dll")
+            .Concat(new[] { Path.Combine(folder, "Facades", "netstandard.dll") })
+            .Where(HasMetadata) // System.EnterpriseServices.Thunk/Wrapper are native images
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+
     private static ImmutableArray<MetadataReference> Resolve()
     {
         var bySimpleName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -49,6 +71,13 @@ internal static class TestReferences
         return bySimpleName.Values.OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
+    }
+
+    private static bool HasMetadata(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+        return reader.HasMetadata && System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader).IsAssembly;
     }
 
     private static string RefPackFolder(string pack)

@@ -95,7 +95,7 @@ public sealed class RuleMetadataTests
     {
         foreach (var descriptor in Descriptors)
         {
-            Assert.Matches("^PK[1-59][0-9]{3}$", descriptor.Id);
+            Assert.Matches("^PK[1-69][0-9]{3}$", descriptor.Id);
             Assert.True(descriptor.IsEnabledByDefault, descriptor.Id);
         }
     }

@@ -63,7 +63,8 @@ internal static class TaintCarriers
             || TypeNames.InNamespace(ns, "Microsoft.Extensions.Primitives") && named.Name == "StringValues"
             || TypeNames.InNamespace(ns, "System.IO") && (named.Name.EndsWith("Reader", System.StringComparison.Ordinal) || TypeNames.DerivesFrom(named, "System.IO", "Stream"))
             || TypeNames.InNamespace(ns, "Microsoft.AspNetCore.Http") && named.Name is "IQueryCollection" or "IFormCollection" or "IHeaderDictionary" or "IRequestCookieCollection" or "PathString" or "QueryString"
-            || TypeNames.InNamespace(ns, "System.Text.Json") && named.Name is "JsonDocument" or "JsonElement")
+            || TypeNames.InNamespace(ns, "System.Text.Json") && named.Name is "JsonDocument" or "JsonElement"
+            || SystemWebTaint.IsCarrier(named))
         {
             return true;
         }

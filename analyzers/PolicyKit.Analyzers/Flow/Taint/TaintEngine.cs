@@ -62,7 +62,8 @@ internal sealed class TaintEngine
     /// </summary>
     public static TaintEngine? For(Compilation compilation) =>
         Engines.GetValue(compilation, static c => new Holder(
-            WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null ? null : new TaintEngine(c))).Engine;
+            WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null && WellKnownTypes.Get(c, "System.Web.HttpRequest") is null
+                ? null : new TaintEngine(c))).Engine;
 
     /// <summary>The taint of <paramref name="value"/> in entry mode: request-bound parameters and reads are sources.</summary>
     public TaintValue Trace(IOperation value, CancellationToken cancellationToken) => Trace(value, out _, cancellationToken);
@@ -372,7 +373,7 @@ internal sealed class TaintEngine
                 // Url.Action(…, new { returnUrl }) builds a local URL and encodes the values into it.
                 return SinkKind.Redirect;
             default:
-                return SinkKind.None;
+                return SystemWebTaint.SanitizedKinds(method, type, UrlEncoded);
         }
     }
 

@@ -88,6 +88,8 @@ internal sealed class TaintSinks
         {
             hits.Add(new SinkHit(target, SinkKind.Redirect, type.Name + "." + method.Name));
         }
+
+        SystemWebTaint.Invocation(invocation, wanted, index, hits);
     }
 
     private static void HtmlInvocation(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, DefinitionIndex index, List<SinkHit> hits)
@@ -210,6 +212,8 @@ internal sealed class TaintSinks
         {
             Add(hits, Argument(creation.Arguments, "url"), SinkKind.Redirect, type.Name);
         }
+
+        SystemWebTaint.Creation(creation, type, wanted, hits);
     }
 
     private void Assignment(IAssignmentOperation assignment, IPropertySymbol property, SinkKind wanted, DefinitionIndex index, List<SinkHit> hits)
@@ -235,6 +239,8 @@ internal sealed class TaintSinks
         {
             hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "RedirectResult.Url"));
         }
+
+        SystemWebTaint.Assignment(assignment, property, wanted, hits);
     }
 
     private static bool IsRedirect(IMethodSymbol method, INamedTypeSymbol type) => method.Name switch

@@ -56,6 +56,11 @@ internal sealed class TaintSources
             return TaintValue.Source(new TaintOrigin("Request." + property.Name, reference.Syntax.GetLocation()), SinkKind.All);
         }
 
+        if (SystemWebTaint.SourceName(property) is { } legacy)
+        {
+            return TaintValue.Source(new TaintOrigin(legacy, reference.Syntax.GetLocation()), SinkKind.All);
+        }
+
         if (property.IsStatic || property.DeclaringSyntaxReferences.IsEmpty || TypeNames.IsInert(property.Type))
         {
             return TaintValue.Clean;
@@ -90,18 +95,21 @@ internal sealed class TaintSources
             return SinkKind.All;
         }
 
-        if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFile") || TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFileCollection"))
+        if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFile") || TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFileCollection")
+            || TypeNames.Is(type, "System.Web", "HttpPostedFileBase"))
         {
             return SinkKind.Path;
         }
 
-        if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormCollection") || TypeNames.Is(type, "System.IO", "Stream"))
+        if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormCollection") || TypeNames.Is(type, "System.IO", "Stream")
+            || TypeNames.Is(type, "System.Web.Mvc", "FormCollection") || TypeNames.Is(type, "System.Collections.Specialized", "NameValueCollection"))
         {
             return SinkKind.All;
         }
 
         if (HasAttribute(parameter, "FromBodyAttribute") || HasAttribute(parameter, "FromQueryAttribute") || HasAttribute(parameter, "FromFormAttribute")
-            || HasAttribute(parameter, "FromRouteAttribute") || HasAttribute(parameter, "FromHeaderAttribute") || HasAttribute(parameter, "AsParametersAttribute"))
+            || HasAttribute(parameter, "FromRouteAttribute") || HasAttribute(parameter, "FromHeaderAttribute") || HasAttribute(parameter, "AsParametersAttribute")
+            || HasAttribute(parameter, "FromUriAttribute"))
         {
             return SinkKind.All;
         }
@@ -178,7 +186,7 @@ internal sealed class TaintSources
             return false;
         }
 
-        if (TypeNames.DerivesFrom(type, "Microsoft.AspNetCore.Mvc", "ControllerBase"))
+        if (TypeNames.DerivesFrom(type, "Microsoft.AspNetCore.Mvc", "ControllerBase") || SystemWebTaint.IsController(type))
         {
             return true;
         }

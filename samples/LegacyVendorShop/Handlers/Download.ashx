@@ -1,0 +1,1 @@
+<%@ WebHandler Language="C#" CodeBehind="Download.ashx.cs" Class="LegacyVendorShop.Handlers.Download" %>
