@@ -29,6 +29,9 @@ internal sealed record ReviewOptions(string Target, string? PolicyPath, Immutabl
 
     /// <summary>Write the review plan only (<c>--plan</c>).</summary>
     public bool Plan { get; init; }
+
+    /// <summary>Find NuGet packages in local folders only, never download (<c>--offline</c>).</summary>
+    public bool Offline { get; init; }
 }
 
 /// <summary><c>policykit review</c>: turns arguments into <see cref="ReviewOptions"/> and runs the review.</summary>
@@ -51,10 +54,12 @@ internal static class ReviewCommand
           --view LIST          acceptance,checklist,diagnosis or all (default: acceptance); each view is its own
                                file in --out: policykit-report.*, policykit-checklist.*, policykit-diagnosis.*
           --plan               write the review plan (policykit-plan.md) without running the review
+          --offline            use only the NuGet global packages folder and PolicyKit's cache for the packages the
+                               projects declare (never download); missing ones make the analysis incomplete
         """;
 
     private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline", "--view"];
-    private static readonly string[] Switches = ["--stats", "--plan"];
+    private static readonly string[] Switches = ["--stats", "--plan", "--offline"];
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">The arguments after <c>review</c>.</param>
@@ -83,7 +88,7 @@ internal static class ReviewCommand
             ReviewOutcome outcome;
             try
             {
-                outcome = await ReviewRunner.RunAsync(options.Target, options.PolicyPath, options.Profiles, progress, cancellationToken).ConfigureAwait(false);
+                outcome = await ReviewRunner.RunAsync(options.Target, options.PolicyPath, options.Profiles, options.Offline, progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -215,6 +220,7 @@ internal static class ReviewCommand
         {
             Views = views,
             Plan = reader.Has("--plan"),
+            Offline = reader.Has("--offline"),
         };
         return true;
     }

@@ -212,7 +212,21 @@ internal sealed class SarifWriter : IReportWriter
             json.WriteNumber("cs1061", project.UnresolvedMember);
             json.WriteNumber("cs0103", project.UnresolvedName);
             json.WriteNumber("filesWithUnresolved", project.FilesWithUnresolved);
+            json.WriteStartArray("packagesUnresolved");
+            foreach (var package in project.PackagesNotRestored)
+            {
+                json.WriteStringValue(package);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("packages");
+        foreach (var package in report.Resolution.Packages)
+        {
+            json.WriteStringValue(package);
         }
 
         json.WriteEndArray();

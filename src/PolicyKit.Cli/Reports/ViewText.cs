@@ -25,6 +25,7 @@ internal sealed class ViewText
         ["Reason.ProjectNotCompiled"] = ("コンパイル・解析できなかったプロジェクトがある", "a project was not compiled or analysed"),
         ["Reason.FilesNotParsed"] = ("解析できなかった C# ファイルがある", "a C# file was not parsed"),
         ["Reason.BudgetReached"] = ("解析予算に達したルールがある", "a rule reached its analysis budget"),
+        ["Reason.PackagesUnresolved"] = ("解決できない NuGet パッケージがある", "a NuGet package was not resolved"),
         ["None"] = ("なし", "none"),
         ["ChecklistTitle"] = ("セキュリティ実装 チェックリスト (IPA「安全なウェブサイトの作り方」改訂第7版)", "Security implementation checklist (IPA How to Secure Your Web Site, 7th revised edition)"),
         ["ChecklistNote"] = ("各項目の状態はソースコードレビューの結果です。※ の付いた項目は、いずれか一つを満たせば足ります。項目の文言は PolicyKit による転記であり、IPA の原本と照合してください (docs/ipa-websecurity-7.md)。", "Each status is the result of a source-code review. Items marked ※ are alternatives: any one suffices. Item wording is PolicyKit's transcription; check it against IPA's original (docs/ipa-websecurity-7.md)."),

@@ -30,6 +30,9 @@ internal enum SkipKind
     /// <summary>A text file not in UTF-8 (read as Shift_JIS or Latin-1).</summary>
     Encoding,
 
-    /// <summary>A reference of a .NET Framework project (HintPath, packages.config, reference assemblies) that could not be resolved.</summary>
+    /// <summary>A reference of a .NET Framework project (HintPath, reference assemblies) that could not be resolved.</summary>
     Unresolved,
+
+    /// <summary>A NuGet package a project declares (or depends on) whose assemblies could not be found or fetched.</summary>
+    PackageUnresolved,
 }
