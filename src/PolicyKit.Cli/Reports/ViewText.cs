@@ -20,7 +20,7 @@ internal sealed class ViewText
         ["Endpoints"] = ("検出したエンドポイント", "Endpoints found"),
         ["EndpointsDetail"] = ("コントローラのアクション {0}、Razor Pages のハンドラ {1}、Map* 呼び出し {2}", "controller actions {0}, page handlers {1}, Map* calls {2}"),
         ["BudgetHits"] = ("解析予算に達したルール (PK9003)", "Rules that reached their analysis budget (PK9003)"),
-        ["Threshold"] = ("閾値: 呼び出しの解決率 90% 以上、全プロジェクトをコンパイル、全 C# ファイルを解析、解析予算到達なし (docs/review-coverage.md)", "Thresholds: at least 90% of invocations bound, every project compiled, every C# file parsed, no analysis budget reached (docs/review-coverage.md)"),
+        ["Threshold"] = ("閾値: 呼び出しの解決率 90% 以上、全プロジェクトをコンパイル、全 C# ファイルを解析、解析予算到達なし、宣言された NuGet パッケージをすべて解決 (docs/review-coverage.md)", "Thresholds: at least 90% of invocations bound, every project compiled, every C# file parsed, no analysis budget reached, every declared NuGet package resolved (docs/review-coverage.md)"),
         ["Reason.InvocationsUnbound"] = ("シンボルに解決できた呼び出しが 90% 未満", "fewer than 90% of invocations bound to symbols"),
         ["Reason.ProjectNotCompiled"] = ("コンパイル・解析できなかったプロジェクトがある", "a project was not compiled or analysed"),
         ["Reason.FilesNotParsed"] = ("解析できなかった C# ファイルがある", "a C# file was not parsed"),

@@ -151,7 +151,7 @@ internal sealed class NuGetPackageFetcher : IDisposable
 
             return (target, null);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or UnauthorizedAccessException or UriFormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or JsonException or UnauthorizedAccessException or UriFormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return (null, "could not be obtained from " + Source + ": " + e.Message);
         }
