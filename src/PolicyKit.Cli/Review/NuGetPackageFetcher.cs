@@ -71,12 +71,23 @@ internal sealed class NuGetPackageFetcher : IDisposable
         return new NuGetPackageFetcher(globalPackages, cache, ConfiguredSource(home), offline);
     }
 
+    /// <summary>Whether <paramref name="id"/> is a NuGet package id (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>): it becomes a folder name.</summary>
+    /// <param name="id">The id as the project wrote it.</param>
+    /// <returns>True for a valid id.</returns>
+    public static bool IsValidId(string id) =>
+        id.Length is > 0 and <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') && id.Any(char.IsAsciiLetterOrDigit);
+
     /// <summary>The folder of <paramref name="id"/> <paramref name="version"/> in a local folder, if it is there.</summary>
     /// <param name="id">The package id.</param>
     /// <param name="version">The version.</param>
     /// <returns>The folder and which local folder it is in, or <see langword="null"/>.</returns>
     public (string Folder, string Origin)? FindLocal(string id, NuGetVersion version)
     {
+        if (!IsValidId(id))
+        {
+            return null;
+        }
+
         foreach (var (root, origin) in Roots())
         {
             var folder = Path.Combine(root, id.ToLowerInvariant(), version.Normalized);
@@ -95,6 +106,11 @@ internal sealed class NuGetPackageFetcher : IDisposable
     public List<(NuGetVersion Version, string Folder, string Origin)> LocalVersions(string id)
     {
         var result = new List<(NuGetVersion, string, string)>();
+        if (!IsValidId(id))
+        {
+            return result;
+        }
+
         foreach (var (root, origin) in Roots())
         {
             var packageFolder = Path.Combine(root, id.ToLowerInvariant());
@@ -126,6 +142,11 @@ internal sealed class NuGetPackageFetcher : IDisposable
         if (Offline)
         {
             return (null, "not in the local package folders (--offline)");
+        }
+
+        if (!IsValidId(id))
+        {
+            return (null, "'" + id + "' is not a NuGet package id");
         }
 
         var target = Path.Combine(CacheFolder, id.ToLowerInvariant(), version.Normalized);

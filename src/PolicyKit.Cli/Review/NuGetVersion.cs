@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace PolicyKit.Cli.Review;
 
@@ -50,7 +51,8 @@ internal sealed class NuGetVersion : IComparable<NuGetVersion>, IEquatable<NuGet
         var release = dash >= 0 ? value[(dash + 1)..] : string.Empty;
         var numbers = dash >= 0 ? value[..dash] : value;
         var parts = numbers.Split('.');
-        if (parts.Length is < 1 or > 4 || (dash >= 0 && release.Length == 0))
+        // The release label becomes part of a folder name: SemVer's characters only.
+        if (parts.Length is < 1 or > 4 || (dash >= 0 && release.Length == 0) || !release.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
         {
             return false;
         }

@@ -258,6 +258,12 @@ internal sealed class PackageReferences
                     continue;
                 }
 
+                if (!NuGetPackageFetcher.IsValidId(id))
+                {
+                    unresolved.Add(new UnresolvedPackage(plan.RelativePath, label, rangeText, "'" + id + "' is not a NuGet package id"));
+                    continue;
+                }
+
                 if (!NuGetVersionRange.TryParse(rangeText.Length == 0 && !topLevel ? "0.0.0" : rangeText, out var range))
                 {
                     unresolved.Add(new UnresolvedPackage(plan.RelativePath, label, rangeText, rangeText.Length == 0 ? "no version given (and none in Directory.Packages.props)" : "version '" + rangeText + "' cannot be read"));

@@ -194,6 +194,18 @@ public sealed class PackageReferenceTests
         Assert.Contains("(path traversal): package refused", markdown);
     }
 
+    [Fact]
+    public async Task A_package_id_that_is_a_path_is_not_looked_up_and_is_named()
+    {
+        using var delivery = TempDelivery.Of("CleanShop");
+        AddPackageReference(delivery, "../../../outside", "1.0.0");
+
+        var result = await PolicyKitCli.RunAsync("review", delivery.Path, "--out", delivery.Out, "--format", "md", "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("`src/CleanShop/CleanShop.csproj: ../../../outside 1.0.0`: NuGet package not resolved: code using it is analysed with unresolved types — '../../../outside' is not a NuGet package id", File.ReadAllText(Path.Combine(delivery.Out, "policykit-report.md")));
+    }
+
     [Theory]
     [InlineData("net10.0", "net10.0")]
     [InlineData("net9.0", "net8.0")]
