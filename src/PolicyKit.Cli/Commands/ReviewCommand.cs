@@ -30,6 +30,9 @@ internal sealed record ReviewOptions(string Target, string? PolicyPath, Immutabl
 
     /// <summary>Write the review plan only (<c>--plan</c>).</summary>
     public bool Plan { get; init; }
+
+    /// <summary>Find NuGet packages in local folders only, never download (<c>--offline</c>).</summary>
+    public bool Offline { get; init; }
 }
 
 /// <summary><c>policykit review</c>: turns arguments into <see cref="ReviewOptions"/> and runs the review.</summary>
@@ -55,10 +58,12 @@ internal static class ReviewCommand
           --timestamp ISO      the date the reports show, e.g. 2026-01-01T00:00:00Z (default: SOURCE_DATE_EPOCH
                                if set, else the start of the review); with it, the same delivery gives
                                byte-identical reports
+          --offline            use only the NuGet global packages folder and PolicyKit's cache for the packages the
+                               projects declare (never download); missing ones make the analysis incomplete
         """;
 
     private static readonly string[] Valued = ["--policy", "--profile", "--out", "--format", "--lang", "--fail-on", "--baseline", "--view", "--timestamp"];
-    private static readonly string[] Switches = ["--stats", "--plan"];
+    private static readonly string[] Switches = ["--stats", "--plan", "--offline"];
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">The arguments after <c>review</c>.</param>
@@ -87,7 +92,7 @@ internal static class ReviewCommand
             ReviewOutcome outcome;
             try
             {
-                outcome = await ReviewRunner.RunAsync(options.Target, options.PolicyPath, options.Profiles, progress, cancellationToken).ConfigureAwait(false);
+                outcome = await ReviewRunner.RunAsync(options.Target, options.PolicyPath, options.Profiles, options.Offline, progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -229,6 +234,7 @@ internal static class ReviewCommand
         {
             Views = views,
             Plan = reader.Has("--plan"),
+            Offline = reader.Has("--offline"),
         };
         return true;
     }

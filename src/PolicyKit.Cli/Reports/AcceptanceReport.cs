@@ -186,7 +186,7 @@ internal sealed record NotCheckedItem(string Path, string Reason);
 /// <param name="UnresolvedName">CS0103 count.</param>
 /// <param name="OtherErrors">Other compiler errors.</param>
 /// <param name="FilesWithUnresolved">Files with unresolved symbols.</param>
-/// <param name="PackagesNotRestored">Package references that were not restored (their types may be unresolved).</param>
+/// <param name="PackagesNotRestored">Package references that could not be resolved (their types are unresolved).</param>
 internal sealed record ProjectResolution(
     string Project,
     string TargetFramework,
@@ -207,7 +207,11 @@ internal sealed record ProjectResolution(
 /// <summary>Resolution statistics for the whole delivery.</summary>
 /// <param name="Projects">One entry per project.</param>
 /// <param name="DeliveryAssemblies">Assemblies from the delivery used as metadata references.</param>
-internal sealed record ResolutionStatistics(ImmutableArray<ProjectResolution> Projects, int DeliveryAssemblies);
+internal sealed record ResolutionStatistics(ImmutableArray<ProjectResolution> Projects, int DeliveryAssemblies)
+{
+    /// <summary>NuGet packages compiled against, one line each: id, version and where they were found.</summary>
+    public ImmutableArray<string> Packages { get; init; } = ImmutableArray<string>.Empty;
+}
 
 /// <summary>A finding of the previous delivery that is gone.</summary>
 /// <param name="RuleId">The rule.</param>

@@ -19,6 +19,9 @@ internal enum IncompleteReason
 
     /// <summary>A rule stopped at its analysis budget (PK9003).</summary>
     BudgetReached,
+
+    /// <summary>A NuGet package a project declares could not be resolved: code using it binds to nothing.</summary>
+    PackagesUnresolved,
 }
 
 /// <summary>
@@ -110,6 +113,11 @@ internal sealed record AnalysisCoverage(
         if (!budget.IsEmpty)
         {
             reasons.Add(IncompleteReason.BudgetReached);
+        }
+
+        if (outcome.Delivery.Skipped.Any(s => s.Kind == SkipKind.PackageUnresolved))
+        {
+            reasons.Add(IncompleteReason.PackagesUnresolved);
         }
 
         return coverage with { Reasons = reasons.ToImmutable() };

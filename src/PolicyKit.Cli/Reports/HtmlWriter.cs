@@ -193,7 +193,13 @@ internal sealed class HtmlWriter : IReportWriter
             o.Write($"<tr><td><code>{E(p.Project)}</code></td><td>{E(p.TargetFramework)}</td><td>{p.Files}</td><td>{p.Lines}</td><td>{p.UnresolvedType} / {p.UnresolvedNamespaceMember} / {p.UnresolvedMember} / {p.UnresolvedName}</td><td>{p.OtherErrors}</td><td>{p.FilesWithUnresolved} ({p.PercentFilesUnresolved.ToString("0.#", CultureInfo.InvariantCulture)}%)</td><td>{E(string.Join(", ", p.PackagesNotRestored))}</td></tr>\n");
         }
 
-        o.Write($"</table>\n<p class=\"meta\">{E(t.Format("DeliveryAssemblies", report.Resolution.DeliveryAssemblies))}</p></section>\n");
+        o.Write($"</table>\n<p class=\"meta\">{E(t.Format("DeliveryAssemblies", report.Resolution.DeliveryAssemblies))}</p>\n");
+        if (!report.Resolution.Packages.IsEmpty)
+        {
+            o.Write($"<p class=\"meta\">{E(t.Format("PackagesResolved", report.Resolution.Packages.Length))}</p>\n<ul class=\"plain\" id=\"packages\">{string.Concat(report.Resolution.Packages.Select(p => "<li>" + E(p) + "</li>"))}</ul>\n");
+        }
+
+        o.Write("</section>\n");
 
         o.Write($"<section id=\"not-checked\"><h2>{E(t["NotCheckedHeading"])}</h2>\n<ul class=\"plain\">\n");
         if (report.NotChecked.IsEmpty)

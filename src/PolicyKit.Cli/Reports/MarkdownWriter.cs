@@ -121,6 +121,11 @@ internal sealed class MarkdownWriter : IReportWriter
         }
 
         output.Write("\n" + t.Format("DeliveryAssemblies", report.Resolution.DeliveryAssemblies) + "\n");
+        if (!report.Resolution.Packages.IsEmpty)
+        {
+            output.Write("\n" + t.Format("PackagesResolved", report.Resolution.Packages.Length) + "\n\n" + string.Concat(report.Resolution.Packages.Select(p => "- " + Cell(p) + "\n")));
+        }
+
         output.Write($"\n## {t["NotCheckedHeading"]}\n\n");
         if (report.NotChecked.IsEmpty)
         {

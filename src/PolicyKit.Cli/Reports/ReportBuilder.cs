@@ -351,7 +351,7 @@ internal static class ReportBuilder
     }
 
     private static ResolutionStatistics Resolution(ReviewOutcome outcome) =>
-        new(
+        new ResolutionStatistics(
             outcome.Projects.Select(p => new ProjectResolution(
                 p.Plan.RelativePath,
                 p.Plan.TargetFramework,
@@ -363,6 +363,9 @@ internal static class ReportBuilder
                 p.UnresolvedName,
                 p.OtherErrors,
                 p.FilesWithUnresolved,
-                p.Plan.PackageReferences)).ToImmutableArray(),
-            outcome.Delivery.DeliveryReferences.Length);
+                outcome.Packages.UnresolvedFor(p.Plan))).ToImmutableArray(),
+            outcome.Delivery.DeliveryReferences.Length)
+        {
+            Packages = outcome.Packages.Resolved.Select(r => r.Describe()).ToImmutableArray(),
+        };
 }

@@ -212,11 +212,25 @@ internal sealed class SarifWriter : IReportWriter
             json.WriteNumber("cs1061", project.UnresolvedMember);
             json.WriteNumber("cs0103", project.UnresolvedName);
             json.WriteNumber("filesWithUnresolved", project.FilesWithUnresolved);
+            json.WriteStartArray("packagesUnresolved");
+            foreach (var package in project.PackagesNotRestored)
+            {
+                json.WriteStringValue(package);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         EndpointSection.WriteSarif(json, report);
+        json.WriteStartArray("packages");
+        foreach (var package in report.Resolution.Packages)
+        {
+            json.WriteStringValue(package);
+        }
+
+        json.WriteEndArray();
         if (report.Baseline is { } baseline)
         {
             json.WriteStartObject("baseline");

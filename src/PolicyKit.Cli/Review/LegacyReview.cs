@@ -15,8 +15,8 @@ namespace PolicyKit.Cli.Review;
 /// <summary>
 /// The .NET Framework side of a review, still without MSBuild: which plans target .NET Framework (old-style
 /// <c>TargetFrameworkVersion</c> v4.x, or SDK-style <c>net4x</c>), the reference assemblies they compile against
-/// (<see cref="NetFrameworkReferences"/>), their <c>packages.config</c>, what could not be resolved (hint paths missing or
-/// outside the delivery, packages whose assemblies the delivery lacks), and the Web.config/App.config files (with their
+/// (<see cref="NetFrameworkReferences"/>), what could not be resolved (hint paths missing or outside the delivery; their
+/// <c>packages.config</c> packages are resolved by <see cref="PackageReferences"/>), and the Web.config/App.config files (with their
 /// transforms) handed to the analyzers as AdditionalFiles of the project they sit in.
 /// </summary>
 internal sealed class LegacyReview
@@ -31,6 +31,9 @@ internal sealed class LegacyReview
 
     /// <summary>The .NET Framework reference assemblies (empty when no plan needs them or they are unavailable).</summary>
     public IReadOnlyList<MetadataReference> FrameworkReferences { get; }
+
+    /// <summary>Paths of the .NET Framework reference assemblies (packages providing them are not referenced again).</summary>
+    public IReadOnlyList<string> FrameworkAssemblies { get; private init; } = Array.Empty<string>();
 
     /// <summary>Whether <paramref name="targetFramework"/> (as the project declares it) is .NET Framework.</summary>
     /// <param name="targetFramework">A <c>TargetFrameworkVersion</c> (v4.7.2) or <c>TargetFramework(s)</c> value (net48).</param>
@@ -61,9 +64,10 @@ internal sealed class LegacyReview
 
     /// <summary>Reads what the legacy projects need; records what could not be resolved in <see cref="Delivery.Skipped"/>.</summary>
     /// <param name="delivery">The delivery.</param>
+    /// <param name="fetcher">Where the reference assemblies package is found.</param>
     /// <param name="cancellationToken">Cancels a download.</param>
     /// <returns>The legacy side of the review.</returns>
-    public static async Task<LegacyReview> PrepareAsync(Delivery delivery, CancellationToken cancellationToken)
+    public static async Task<LegacyReview> PrepareAsync(Delivery delivery, NuGetPackageFetcher fetcher, CancellationToken cancellationToken)
     {
         var configs = new Dictionary<string, ImmutableArray<AdditionalText>>(StringComparer.Ordinal);
         foreach (var plan in delivery.Projects)
@@ -77,7 +81,7 @@ internal sealed class LegacyReview
             return new LegacyReview(Array.Empty<MetadataReference>(), configs);
         }
 
-        var references = await NetFrameworkReferences.ObtainAsync(cancellationToken).ConfigureAwait(false);
+        var references = await NetFrameworkReferences.ObtainAsync(fetcher, cancellationToken).ConfigureAwait(false);
         if (references.Assemblies.Count == 0)
         {
             delivery.Skipped.Add(new SkippedItem(".NET Framework reference assemblies", references.Description + "; .NET Framework projects compiled against the .NET reference packs", SkipKind.Unresolved));
@@ -88,7 +92,7 @@ internal sealed class LegacyReview
             Unresolved(delivery, plan);
         }
 
-        return new LegacyReview(references.Assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList(), configs);
+        return new LegacyReview(references.Assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList(), configs) { FrameworkAssemblies = references.Assemblies };
     }
 
     /// <summary>The analyzer options of <paramref name="plan"/>: the policy plus its config files.</summary>
@@ -132,7 +136,7 @@ internal sealed class LegacyReview
         name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
         && (name.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("app.", StringComparison.OrdinalIgnoreCase));
 
-    // HintPaths that are missing or outside the delivery, and packages.config packages with no assembly in the delivery.
+    // HintPaths that are missing or outside the delivery (packages.config packages are PackageReferences' concern).
     private static void Unresolved(Delivery delivery, ProjectPlan plan)
     {
         if (plan.FullPath.Length == 0 || ProjectFile.Read(plan.FullPath, null, out _) is not { } project)
@@ -152,37 +156,6 @@ internal sealed class LegacyReview
             {
                 delivery.Skipped.Add(new SkippedItem(plan.RelativePath + ": " + hint, "referenced assembly not in the delivery: its types are unresolved", SkipKind.Unresolved));
             }
-        }
-
-        var packagesConfig = Path.Combine(project.Directory, "packages.config");
-        if (!File.Exists(packagesConfig))
-        {
-            return;
-        }
-
-        try
-        {
-            var shipped = delivery.DeliveryReferences.Concat(plan.ExtraReferences).ToList();
-            foreach (var package in ProjectFile.LoadXml(packagesConfig).Descendants().Where(e => e.Name.LocalName == "package"))
-            {
-                var id = (string?)package.Attribute("id");
-                var version = (string?)package.Attribute("version") ?? string.Empty;
-                if (string.IsNullOrEmpty(id))
-                {
-                    continue;
-                }
-
-                // packages/<id>.<version>/lib/…: restored packages shipped with the delivery resolve; others do not.
-                var marker = Path.DirectorySeparatorChar + id + "." + version + Path.DirectorySeparatorChar;
-                if (!shipped.Any(p => p.Contains(marker, StringComparison.OrdinalIgnoreCase)))
-                {
-                    delivery.Skipped.Add(new SkippedItem(plan.RelativePath + ": packages.config " + id + " " + version, "package not restored in the delivery: its types are unresolved", SkipKind.Unresolved));
-                }
-            }
-        }
-        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
-        {
-            delivery.Skipped.Add(new SkippedItem(DeliveryScanner.Relative(delivery.Root, packagesConfig), "packages.config is not readable XML: " + e.Message, SkipKind.BadProject));
         }
     }
 }

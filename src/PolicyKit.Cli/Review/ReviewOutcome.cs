@@ -20,4 +20,8 @@ internal sealed record ReviewOutcome(
     ImmutableArray<ProjectOutcome> Projects,
     string InputHash,
     DateTimeOffset StartedAt,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The NuGet packages compiled against, and those that could not be resolved.</summary>
+    public PackageReferences Packages { get; init; } = PackageReferences.None;
+}

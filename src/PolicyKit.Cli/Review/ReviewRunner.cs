@@ -17,7 +17,7 @@ namespace PolicyKit.Cli.Review;
 
 /// <summary>
 /// Reviews a delivery: reads it as data, parses every C# file, compiles each project against the SDK's reference
-/// packs and the delivery's own DLLs (metadata only), and runs PolicyKit's analyzers and waiver suppressor with the
+/// packs, the delivery's own DLLs and its declared NuGet packages (metadata only, see <see cref="PackageReferences"/>), and runs PolicyKit's analyzers and waiver suppressor with the
 /// chosen policy. Never touches the console; never executes anything of the vendor's.
 /// </summary>
 internal sealed class ReviewRunner
@@ -35,7 +35,19 @@ internal sealed class ReviewRunner
     /// <param name="cancellationToken">Cancels the review (no partial result).</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ReviewInputException">The input cannot be reviewed.</exception>
-    public static async Task<ReviewOutcome> RunAsync(string target, string? policyPath, IReadOnlyList<string> profiles, IProgress<ReviewProgress>? progress, CancellationToken cancellationToken)
+    public static Task<ReviewOutcome> RunAsync(string target, string? policyPath, IReadOnlyList<string> profiles, IProgress<ReviewProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(target, policyPath, profiles, offline: false, progress, cancellationToken);
+
+    /// <summary>Runs the review.</summary>
+    /// <param name="target">The folder, .sln, .slnx or .csproj.</param>
+    /// <param name="policyPath">The <c>--policy</c> value, or <see langword="null"/>.</param>
+    /// <param name="profiles">The <c>--profile</c> values.</param>
+    /// <param name="offline">Find NuGet packages in local folders only (<c>--offline</c>).</param>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the review (no partial result).</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ReviewInputException">The input cannot be reviewed.</exception>
+    public static async Task<ReviewOutcome> RunAsync(string target, string? policyPath, IReadOnlyList<string> profiles, bool offline, IProgress<ReviewProgress>? progress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -52,7 +64,9 @@ internal sealed class ReviewRunner
         var razorAnalysed = new HashSet<string>(StringComparer.Ordinal);
         var razorProblems = new List<SkippedItem>();
         var inputHash = InputHash.Compute(delivery.Files, cancellationToken);
-        var legacy = await LegacyReview.PrepareAsync(delivery, cancellationToken).ConfigureAwait(false);
+        using var fetcher = NuGetPackageFetcher.FromEnvironment(offline);
+        var legacy = await LegacyReview.PrepareAsync(delivery, fetcher, cancellationToken).ConfigureAwait(false);
+        var packages = await PackageReferences.ResolveAsync(delivery, packs, legacy.FrameworkAssemblies, fetcher, cancellationToken).ConfigureAwait(false);
 
         var allSources = delivery.Projects.SelectMany(p => p.Sources).DistinctBy(f => f.FullPath).ToList();
         var texts = new ConcurrentDictionary<string, SourceText?>(StringComparer.Ordinal);
@@ -111,6 +125,7 @@ internal sealed class ReviewRunner
             }
 
             references.AddRange(deliveryReferences);
+            references.AddRange(packages.AssembliesFor(plan).Select(p => MetadataReference.CreateFromFile(p)));
             references.AddRange(plan.ExtraReferences.Where(p => !delivery.DeliveryReferences.Contains(p)).Select(p => MetadataReference.CreateFromFile(p)));
             foreach (var referenced in plan.ProjectReferences)
             {
@@ -146,7 +161,7 @@ internal sealed class ReviewRunner
         }
 
         RazorViews.Settle(delivery, razorAnalysed, razorProblems);
-        return new ReviewOutcome(delivery, policy, analyzers, packs, outcomes.ToImmutable(), inputHash, started, clock.Elapsed);
+        return new ReviewOutcome(delivery, policy, analyzers, packs, outcomes.ToImmutable(), inputHash, started, clock.Elapsed) { Packages = packages };
     }
 
     private static async Task<ProjectOutcome> AnalyzeAsync(ProjectPlan plan, CSharpCompilation compilation, AnalyzerSet analyzers, AnalyzerOptions options, long lines, CancellationToken cancellationToken)

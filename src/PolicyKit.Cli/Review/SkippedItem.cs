@@ -30,8 +30,11 @@ internal enum SkipKind
     /// <summary>A text file not in UTF-8 (read as Shift_JIS or Latin-1).</summary>
     Encoding,
 
-    /// <summary>A reference of a .NET Framework project (HintPath, packages.config, reference assemblies) that could not be resolved.</summary>
+    /// <summary>A reference of a .NET Framework project (HintPath, reference assemblies) that could not be resolved.</summary>
     Unresolved,
     /// <summary>A path a project or solution names outside the delivery root: refused, never read.</summary>
     OutsideRoot,
+
+    /// <summary>A NuGet package a project declares (or depends on) whose assemblies could not be found or fetched.</summary>
+    PackageUnresolved,
 }
