@@ -32,6 +32,7 @@ internal enum SkipKind
 
     /// <summary>A reference of a .NET Framework project (HintPath, reference assemblies) that could not be resolved.</summary>
     Unresolved,
+
     /// <summary>A path a project or solution names outside the delivery root: refused, never read.</summary>
     OutsideRoot,
 
