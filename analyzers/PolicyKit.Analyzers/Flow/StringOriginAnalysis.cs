@@ -21,6 +21,15 @@ internal sealed class StringOriginAnalysis
     /// <summary>How many helper calls deep the analysis follows (the same bound SCS and CA3001 use).</summary>
     public const int MaxHelperDepth = 3;
 
+    /// <summary>
+    /// Operations one walk may visit, counting every step of its scans for a local's assignments. A walk that runs out
+    /// answers "opaque" (not built, so not reported): the budget can only lose PK1001 findings, and PK9003 says so.
+    /// </summary>
+    public const int OperationBudget = 200_000;
+
+    /// <summary>How deep one walk may recurse (a chain of locals, each built from the previous one).</summary>
+    public const int MaxNesting = 400;
+
     private readonly INamedTypeSymbol? _stringBuilder;
     private readonly INamedTypeSymbol? _formatProvider;
     private readonly INamedTypeSymbol? _compositeFormat;
@@ -39,7 +48,16 @@ internal sealed class StringOriginAnalysis
     /// summaries); with no owner every parameter is reported as <see cref="StringBuildKind.Parameter"/>.
     /// </summary>
     public StringOrigin Analyze(IOperation value, IMethodSymbol? owner, CancellationToken cancellationToken) =>
-        new Walker(this, SourceMethodBodies.Root(value), owner, MaxHelperDepth, cancellationToken).Visit(value);
+        Analyze(value, owner, out _, cancellationToken);
+
+    /// <summary>As above, also saying whether the walk ran out of <see cref="OperationBudget"/> (PK9003).</summary>
+    public StringOrigin Analyze(IOperation value, IMethodSymbol? owner, out AnalysisLimit limit, CancellationToken cancellationToken)
+    {
+        var walker = new Walker(this, SourceMethodBodies.Root(value), owner, MaxHelperDepth, cancellationToken);
+        var result = walker.Visit(value);
+        limit = walker.Limit;
+        return result;
+    }
 
     /// <summary>
     /// The summary of what <paramref name="method"/> returns, with its parameters as placeholders; null when the
@@ -96,6 +114,8 @@ internal sealed class StringOriginAnalysis
         private readonly int _budget;
         private readonly CancellationToken _cancellationToken;
         private HashSet<ISymbol>? _visiting;
+        private int _operations;
+        private int _nesting;
 
         public Walker(StringOriginAnalysis analysis, IOperation root, IMethodSymbol? owner, int budget, CancellationToken cancellationToken)
         {
@@ -106,9 +126,34 @@ internal sealed class StringOriginAnalysis
             _cancellationToken = cancellationToken;
         }
 
+        /// <summary>Set when the walk ran out of budget or nesting; its answer is then incomplete.</summary>
+        public AnalysisLimit Limit { get; private set; }
+
+        /// <summary>Counts one step; false once the budget is spent.</summary>
+        private bool Tick()
+        {
+            if (Limit != AnalysisLimit.None)
+            {
+                return false;
+            }
+
+            if ((++_operations & 255) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (_operations <= OperationBudget)
+            {
+                return true;
+            }
+
+            Limit = AnalysisLimit.StringOperations;
+            return false;
+        }
+
         public StringOrigin Visit(IOperation? operation)
         {
-            if (operation is null)
+            if (operation is null || !Tick())
             {
                 return StringOrigin.Opaque;
             }
@@ -118,6 +163,26 @@ internal sealed class StringOriginAnalysis
                 return StringOrigin.Constant;
             }
 
+            if (_nesting >= MaxNesting)
+            {
+                // Deeper recursion would risk the compiler's stack; treated as running out of budget.
+                Limit = AnalysisLimit.StringOperations;
+                return StringOrigin.Opaque;
+            }
+
+            _nesting++;
+            try
+            {
+                return VisitCore(operation);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private StringOrigin VisitCore(IOperation operation)
+        {
             switch (operation)
             {
                 case IConversionOperation conversion:
@@ -218,7 +283,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
-                _cancellationToken.ThrowIfCancellationRequested();
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
@@ -280,6 +349,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
@@ -519,6 +593,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
@@ -617,6 +696,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -34,6 +35,10 @@ internal sealed class TaintEngine
 
     private static readonly ConditionalWeakTable<Compilation, Holder> Engines = new();
 
+    /// <summary>The methods whose summaries this thread is computing, outermost first: tells recursion from a long chain.</summary>
+    [ThreadStatic]
+    private static List<IMethodSymbol>? s_computing;
+
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConditionalWeakTable<IOperation, DefinitionIndex> _indexes = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new(MethodBudgetKeyComparer.Instance);
@@ -67,12 +72,17 @@ internal sealed class TaintEngine
     /// <summary>The taint of <paramref name="value"/> in entry mode: request-bound parameters and reads are sources.</summary>
     public TaintValue Trace(IOperation value, CancellationToken cancellationToken) => Trace(value, out _, cancellationToken);
 
-    public TaintValue Trace(IOperation value, out DefinitionIndex index, CancellationToken cancellationToken)
+    public TaintValue Trace(IOperation value, out DefinitionIndex index, CancellationToken cancellationToken) =>
+        Trace(value, out index, out _, cancellationToken);
+
+    /// <summary>As <see cref="Trace(IOperation, CancellationToken)"/>, also saying which limits the trace met (PK9003).</summary>
+    public TaintValue Trace(IOperation value, out DefinitionIndex index, out AnalysisLimit limit, CancellationToken cancellationToken)
     {
         var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
         index = IndexFor(SourceMethodBodies.Root(value), budget);
         var result = new TaintWalker(this, index, owner: null, depth: 0, budget).Visit(value);
         budget.Flush();
+        limit = budget.Limit | (index.Truncated ? AnalysisLimit.TaintOperations : AnalysisLimit.None);
         return result;
     }
 
@@ -128,23 +138,66 @@ internal sealed class TaintEngine
     /// The summary of <paramref name="method"/> as seen from a call <paramref name="depth"/> levels below the traced
     /// body; null when its body cannot be read or the chain is deeper than <see cref="MaxDepth"/>.
     /// </summary>
-    public MethodSummary? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    public MethodSummary? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
+        Summary(method, depth, observer: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="observer"/> (the walk that needs the summary) learns when the chain is cut at
+    /// <see cref="MaxDepth"/> or the summary itself is incomplete, so that PK9003 can say so.
+    /// </summary>
+    public MethodSummary? Summary(IMethodSymbol method, int depth, WorkBudget? observer, CancellationToken cancellationToken)
     {
+        var target = (method.ReducedFrom ?? method).OriginalDefinition;
+        target = target.PartialImplementationPart ?? target;
         if (depth > MaxDepth)
         {
             Statistics.DepthLimitHit();
+
+            // A recursive method unrolled MaxDepth times is as complete as this analysis gets; only a chain of
+            // distinct methods longer than the limit is a cut worth a note.
+            if (!IsBeingComputed(target))
+            {
+                observer?.Reached(AnalysisLimit.TaintDepth);
+            }
+
             return null;
         }
 
-        var target = (method.ReducedFrom ?? method).OriginalDefinition;
-        target = target.PartialImplementationPart ?? target;
         var key = (target, MaxDepth - depth);
         if (!_summaries.TryGetValue(key, out var summary))
         {
             summary = _summaries.GetOrAdd(key, Compute(target, depth, cancellationToken));
         }
 
-        return ReferenceEquals(summary, MethodSummary.Unknown) ? null : summary;
+        if (ReferenceEquals(summary, MethodSummary.Unknown))
+        {
+            return null;
+        }
+
+        if (summary.Limit != AnalysisLimit.None)
+        {
+            observer?.Reached(summary.Limit);
+        }
+
+        return summary;
+    }
+
+    private static bool IsBeingComputed(IMethodSymbol method)
+    {
+        if (s_computing is not { } computing)
+        {
+            return false;
+        }
+
+        foreach (var candidate in computing)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, method))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -160,6 +213,20 @@ internal sealed class TaintEngine
         }
 
         Statistics.SummaryComputed();
+        var computing = s_computing ??= new List<IMethodSymbol>();
+        computing.Add(method);
+        try
+        {
+            return Walk(method, body, depth, cancellationToken);
+        }
+        finally
+        {
+            computing.RemoveAt(computing.Count - 1);
+        }
+    }
+
+    private MethodSummary Walk(IMethodSymbol method, IOperation body, int depth, CancellationToken cancellationToken)
+    {
         var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
         var index = IndexFor(body, budget);
         var walker = new TaintWalker(this, index, method, depth, budget);
@@ -186,7 +253,7 @@ internal sealed class TaintEngine
 
             hits.Clear();
             Sinks.Find(operation, SinkKind.All, index, hits);
-            CalleeSinks(operation, SinkKind.All, depth + 1, hits, cancellationToken);
+            CalleeSinks(operation, SinkKind.All, depth + 1, hits, cancellationToken, budget);
             foreach (var hit in hits)
             {
                 var value = walker.Visit(hit.Value);
@@ -208,7 +275,7 @@ internal sealed class TaintEngine
         }
 
         budget.Flush();
-        return new MethodSummary(returned, sinks, names, budget.Exhausted || index.Truncated);
+        return new MethodSummary(returned, sinks, names, budget.Limit | (index.Truncated ? AnalysisLimit.TaintOperations : AnalysisLimit.None));
     }
 
     /// <summary>
@@ -220,7 +287,7 @@ internal sealed class TaintEngine
         var returned = TaintValue.Clean;
         var sinks = new SinkKind[64];
         var names = new string?[64];
-        var budgetHit = false;
+        var limit = AnalysisLimit.None;
         var any = false;
         foreach (var type in SourceTypes(cancellationToken))
         {
@@ -232,7 +299,7 @@ internal sealed class TaintEngine
 
             any = true;
             returned = returned.Or(summary.Return);
-            budgetHit |= summary.BudgetHit;
+            limit |= summary.Limit;
             for (var bit = 0; bit < 64; bit++)
             {
                 sinks[bit] |= summary.ParameterSinks[bit];
@@ -240,7 +307,7 @@ internal sealed class TaintEngine
             }
         }
 
-        return any ? new MethodSummary(returned, sinks, names, budgetHit) : MethodSummary.Unknown;
+        return any ? new MethodSummary(returned, sinks, names, limit) : MethodSummary.Unknown;
     }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract)
@@ -295,7 +362,7 @@ internal sealed class TaintEngine
     /// Adds, for a call to a summarised method, each argument (and the receiver) that reaches a sink of
     /// <paramref name="wanted"/> inside the callee, named "Callee → sink".
     /// </summary>
-    public void CalleeSinks(IOperation operation, SinkKind wanted, int depth, List<SinkHit> hits, CancellationToken cancellationToken)
+    public void CalleeSinks(IOperation operation, SinkKind wanted, int depth, List<SinkHit> hits, CancellationToken cancellationToken, WorkBudget? observer = null)
     {
         IMethodSymbol? method;
         IOperation? instance;
@@ -312,7 +379,7 @@ internal sealed class TaintEngine
                 return;
         }
 
-        if (!CanSummarize(method) || Summary(method, depth, cancellationToken) is not { } summary || !summary.ReachesAnySink)
+        if (!CanSummarize(method) || Summary(method, depth, observer, cancellationToken) is not { } summary || !summary.ReachesAnySink)
         {
             return;
         }
