@@ -408,7 +408,10 @@ internal sealed class TaintEngine
         method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
 
     /// <summary>The sink kinds a call neutralises (encoders, <c>Path.GetFileName</c>, <c>Url.Action</c>), or none.</summary>
-    public SinkKind SanitizedKinds(IInvocationOperation invocation)
+    public SinkKind SanitizedKinds(IInvocationOperation invocation) => SanitizedKinds(invocation, index: null);
+
+    /// <summary>As above; <paramref name="index"/> lets a CR/LF removal see the other half of a two-step replace.</summary>
+    public SinkKind SanitizedKinds(IInvocationOperation invocation, DefinitionIndex? index)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -417,7 +420,13 @@ internal sealed class TaintEngine
             return SinkKind.None;
         }
 
-        const SinkKind UrlEncoded = SinkKind.Html | SinkKind.Path | SinkKind.Command | SinkKind.Redirect;
+        if (LineBreakRemoval.Removes(invocation, index))
+        {
+            return SinkKind.Header;
+        }
+
+        // Percent-encoding turns CR and LF into %0D and %0A, so it also neutralises header injection.
+        const SinkKind UrlEncoded = SinkKind.Html | SinkKind.Path | SinkKind.Command | SinkKind.Redirect | SinkKind.Header;
         switch (method.Name)
         {
             case "HtmlEncode" or "HtmlAttributeEncode" or "JavaScriptStringEncode"

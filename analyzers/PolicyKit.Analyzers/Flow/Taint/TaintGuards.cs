@@ -97,7 +97,8 @@ internal static class TaintGuards
             case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } pattern:
                 return Holds(pattern.Value, outcome == expected, kind, keys, index);
             case IInvocationOperation invocation when outcome:
-                return Checked(invocation, kind) is { } checkedValue && Overlaps(checkedValue, keys, index, invocation);
+                return (Checked(invocation, kind) is { } checkedValue && Overlaps(checkedValue, keys, index, invocation))
+                    || (ParsedAddress(invocation, kind) is { } parsed && Overlaps(parsed, keys, index, invocation));
             default:
                 return false;
         }
@@ -119,9 +120,32 @@ internal static class TaintGuards
                 return invocation.Arguments.Length > 0 ? invocation.Arguments[invocation.Arguments.Length - 1].Value : null;
             case "IsMatch" when TypeNames.Is(method.ContainingType, "System.Text.RegularExpressions", "Regex"):
                 return FirstArgument(invocation);
+            case "TryCreate" when (kind & SinkKind.Header) != 0 && TypeNames.Is(method.ContainingType, "System.Net.Mail", "MailAddress"):
+                // IPA Web 8: an address that parses as one mail address carries no extra header line or recipient.
+                return FirstArgument(invocation);
             default:
                 return null;
         }
+    }
+
+    /// <summary>The <c>out</c> address of <c>MailAddress.TryCreate(text, out address)</c>: proven as well as the text.</summary>
+    private static IOperation? ParsedAddress(IInvocationOperation invocation, SinkKind kind)
+    {
+        if ((kind & SinkKind.Header) == 0 || invocation.TargetMethod.Name != "TryCreate"
+            || !TypeNames.Is(invocation.TargetMethod.ContainingType, "System.Net.Mail", "MailAddress"))
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Out)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private static IOperation? FirstArgument(IInvocationOperation invocation) =>

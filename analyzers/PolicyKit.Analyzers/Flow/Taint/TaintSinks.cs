@@ -88,6 +88,11 @@ internal sealed class TaintSinks
         {
             hits.Add(new SinkHit(target, SinkKind.Redirect, type.Name + "." + method.Name));
         }
+
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Invocation(invocation, method, type, hits);
+        }
     }
 
     private static void HtmlInvocation(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, DefinitionIndex index, List<SinkHit> hits)
@@ -210,6 +215,11 @@ internal sealed class TaintSinks
         {
             Add(hits, Argument(creation.Arguments, "url"), SinkKind.Redirect, type.Name);
         }
+
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Creation(creation, type, hits);
+        }
     }
 
     private void Assignment(IAssignmentOperation assignment, IPropertySymbol property, SinkKind wanted, DefinitionIndex index, List<SinkHit> hits)
@@ -234,6 +244,11 @@ internal sealed class TaintSinks
         if ((wanted & SinkKind.Redirect) != 0 && property.Name == "Url" && TypeNames.Is(type, "Microsoft.AspNetCore.Mvc", "RedirectResult"))
         {
             hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "RedirectResult.Url"));
+        }
+
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Assignment(assignment, property, hits);
         }
     }
 

@@ -321,7 +321,7 @@ internal sealed class TaintWalker
     private TaintValue Invocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var removed = _engine.SanitizedKinds(invocation);
+        var removed = _engine.SanitizedKinds(invocation, _index);
         if (removed != SinkKind.None)
         {
             return Visit(invocation.Instance).Or(Arguments(invocation.Arguments)).Without(removed);
