@@ -310,6 +310,26 @@ internal sealed class TaintEngine
         return any ? new MethodSummary(returned, sinks, names, limit) : MethodSummary.Unknown;
     }
 
+    /// <summary>The implementations, declared in this compilation, of the interface method <paramref name="method"/>.</summary>
+    public List<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var found = new List<IMethodSymbol>();
+        if (method.ContainingType is not { TypeKind: TypeKind.Interface } contract)
+        {
+            return found;
+        }
+
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (Implements(type, contract) && type.FindImplementationForInterfaceMember(method) is IMethodSymbol { IsAbstract: false } implementation)
+            {
+                found.Add(implementation);
+            }
+        }
+
+        return found;
+    }
+
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract)
     {
         foreach (var candidate in type.AllInterfaces)

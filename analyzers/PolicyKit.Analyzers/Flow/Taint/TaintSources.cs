@@ -151,6 +151,9 @@ internal sealed class TaintSources
             && TypeNames.InNamespace(named.ContainingNamespace, "System.Collections.Generic");
     }
 
+    /// <summary>Whether <paramref name="method"/> is an MVC action, a Razor Pages handler or a method given to <c>Map*</c>.</summary>
+    public bool IsEndpointMethod(IMethodSymbol method, CancellationToken cancellationToken) => IsEntryPoint(method, cancellationToken);
+
     private bool IsEntryPoint(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
