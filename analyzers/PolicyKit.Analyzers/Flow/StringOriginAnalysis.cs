@@ -36,8 +36,11 @@ internal sealed class StringOriginAnalysis
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), StringOrigin?> _returns =
         new(MethodBudgetKeyComparer.Instance);
 
-    public StringOriginAnalysis(Compilation compilation)
+    private readonly Taint.DeclaredDataFlow? _declared;
+
+    public StringOriginAnalysis(Compilation compilation, Taint.DeclaredDataFlow? declared = null)
     {
+        _declared = declared;
         _stringBuilder = WellKnownTypes.Get(compilation, "System.Text.StringBuilder");
         _formatProvider = WellKnownTypes.Get(compilation, "System.IFormatProvider");
         _compositeFormat = WellKnownTypes.Get(compilation, "System.Text.CompositeFormat");
@@ -448,6 +451,13 @@ internal sealed class StringOriginAnalysis
         private StringOrigin Invocation(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+
+            // IPA Web 1-(i)-b: an escaping helper the adopter declared as a SQL sanitizer yields a literal-safe piece.
+            if (_analysis._declared is { } declared && (declared.Sanitized(invocation) & Taint.SinkKind.Sql) != 0)
+            {
+                return StringOrigin.Constant;
+            }
+
             if (method.ContainingType?.SpecialType == SpecialType.System_String)
             {
                 return method.IsStatic ? StaticString(invocation) : InstanceString(invocation);

@@ -36,7 +36,11 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation), new RequestEntryPoints(start.Compilation), TaintEngine.For(start.Compilation));
+            var taint = TaintEngine.For(start);
+
+            // A data-access library need not reference ASP.NET Core (no taint engine): its declared sinks still count.
+            var declared = taint?.Declared ?? DeclaredDataFlow.From(AnalyzerPolicy.Get(start).Policy.DataFlow);
+            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation, declared), new RequestEntryPoints(start.Compilation), taint, declared);
             start.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(checker.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
@@ -50,10 +54,12 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
         private readonly StringOriginAnalysis _origins;
         private readonly RequestEntryPoints _entryPoints;
         private readonly TaintEngine? _taint;
+        private readonly DeclaredDataFlow? _declared;
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), ulong> _passThrough = new(MethodBudgetKeyComparer.Instance);
 
-        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints, TaintEngine? taint)
+        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints, TaintEngine? taint, DeclaredDataFlow? declared)
         {
+            _declared = declared;
             _taint = taint;
             _sinks = sinks;
             _origins = origins;
@@ -66,6 +72,13 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             if (_sinks.SqlArgument(invocation) is { } sql)
             {
                 Check(context, sql, invocation.TargetMethod.Name);
+                return;
+            }
+
+            if (_declared?.SqlArgument(invocation.TargetMethod, invocation.Arguments) is { } declared)
+            {
+                // An adopter's own data-access helper declared as a SQL sink in policykit.json (dataFlow.sinks).
+                Check(context, declared, invocation.TargetMethod.Name);
                 return;
             }
 
@@ -98,6 +111,10 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             if (_sinks.CommandTextArgument(creation) is { } text)
             {
                 Check(context, text, creation.Type?.Name ?? "CommandText");
+            }
+            else if (creation.Constructor is { } constructor && _declared?.SqlArgument(constructor, creation.Arguments) is { } declared)
+            {
+                Check(context, declared, creation.Type?.Name ?? constructor.Name);
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (TaintEngine.For(start.Compilation) is not { } engine)
+            if (TaintEngine.For(start) is not { } engine)
             {
                 return;
             }

@@ -29,14 +29,14 @@ public sealed class PK9003AnalysisBudgetReachedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var engine = TaintEngine.For(start.Compilation);
+            var engine = TaintEngine.For(start);
             var sql = SqlSinks.TryCreate(start.Compilation);
             if (engine is null && sql is null)
             {
                 return;
             }
 
-            var checker = new Checker(engine, sql, sql is null ? null : new StringOriginAnalysis(start.Compilation));
+            var checker = new Checker(engine, sql, sql is null ? null : new StringOriginAnalysis(start.Compilation, engine?.Declared));
             start.RegisterOperationBlockStartAction(checker.Start);
         });
     }

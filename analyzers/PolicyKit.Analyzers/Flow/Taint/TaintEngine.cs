@@ -6,6 +6,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Flow.Taint;
@@ -45,14 +47,18 @@ internal sealed class TaintEngine
     private readonly ConcurrentDictionary<ISymbol, bool> _constructorAssigned = new(SymbolEqualityComparer.Default);
     private volatile List<INamedTypeSymbol>? _sourceTypes;
 
-    private TaintEngine(Compilation compilation)
+    private TaintEngine(Compilation compilation, DeclaredDataFlow? declared)
     {
         Compilation = compilation;
+        Declared = declared;
         Sources = new TaintSources(this, compilation);
-        Sinks = new TaintSinks(SqlSinks.TryCreate(compilation));
+        Sinks = new TaintSinks(SqlSinks.TryCreate(compilation), declared);
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The adopter's own sources, sinks, sanitizers and guards (policykit.json <c>dataFlow</c>), if any.</summary>
+    public DeclaredDataFlow? Declared { get; }
 
     public TaintSources Sources { get; }
 
@@ -65,9 +71,17 @@ internal sealed class TaintEngine
     /// The engine of <paramref name="compilation"/>, or null when it does not reference ASP.NET Core (no request
     /// input exists, so nothing can be tainted).
     /// </summary>
-    public static TaintEngine? For(Compilation compilation) =>
-        Engines.GetValue(compilation, static c => new Holder(
-            WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null ? null : new TaintEngine(c))).Engine;
+    public static TaintEngine? For(Compilation compilation) => For(compilation, declared: null);
+
+    /// <summary>The engine of the compilation being analysed, honouring the <c>dataFlow</c> declarations of its policy.</summary>
+#pragma warning disable RS1012 // reads only; the caller registers the actions that use the engine
+    public static TaintEngine? For(CompilationStartAnalysisContext context) =>
+        For(context.Compilation, DeclaredDataFlow.From(AnalyzerPolicy.Get(context).Policy.DataFlow));
+#pragma warning restore RS1012
+
+    private static TaintEngine? For(Compilation compilation, DeclaredDataFlow? declared) =>
+        Engines.GetValue(compilation, c => new Holder(
+            WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null ? null : new TaintEngine(c, declared))).Engine;
 
     /// <summary>The taint of <paramref name="value"/> in entry mode: request-bound parameters and reads are sources.</summary>
     public TaintValue Trace(IOperation value, CancellationToken cancellationToken) => Trace(value, out _, cancellationToken);
@@ -258,7 +272,7 @@ internal sealed class TaintEngine
             {
                 var value = walker.Visit(hit.Value);
                 var kinds = value.ParameterKinds & hit.Kind;
-                if (kinds == SinkKind.None || TaintGuards.IsGuarded(operation, hit.Value, kinds, index))
+                if (kinds == SinkKind.None || TaintGuards.IsGuarded(operation, hit.Value, kinds, index, Declared))
                 {
                     continue;
                 }
@@ -443,6 +457,11 @@ internal sealed class TaintEngine
         if (LineBreakRemoval.Removes(invocation, index))
         {
             return SinkKind.Header;
+        }
+
+        if (Declared?.Sanitized(invocation) is { } declared and not SinkKind.None)
+        {
+            return declared;
         }
 
         // Percent-encoding turns CR and LF into %0D and %0A, so it also neutralises header injection.

@@ -27,7 +27,7 @@ internal sealed class TaintRuleChecker
     /// <summary>Registers the rule, unless the compilation has no request input (no ASP.NET Core).</summary>
     public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor rule, SinkKind kind)
     {
-        if (TaintEngine.For(start.Compilation) is not { } engine)
+        if (TaintEngine.For(start) is not { } engine)
         {
             return;
         }
@@ -62,7 +62,7 @@ internal sealed class TaintRuleChecker
         {
             var taint = _engine.Trace(hit.Value, context.CancellationToken);
             if ((taint.Kinds & _kind) == SinkKind.None || taint.Origin is not { } origin
-                || TaintGuards.IsGuarded(operation, hit.Value, _kind, index))
+                || TaintGuards.IsGuarded(operation, hit.Value, _kind, index, _engine.Declared))
             {
                 continue;
             }

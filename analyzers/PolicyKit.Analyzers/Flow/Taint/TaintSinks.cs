@@ -32,8 +32,13 @@ internal sealed class TaintSinks
     private static readonly string[] Shells = { "cmd", "cmd.exe", "/bin/sh", "sh", "/bin/bash", "bash", "/usr/bin/bash", "powershell", "powershell.exe", "pwsh", "pwsh.exe", "/bin/zsh", "zsh" };
 
     private readonly SqlSinks? _sql;
+    private readonly DeclaredDataFlow? _declared;
 
-    public TaintSinks(SqlSinks? sql) => _sql = sql;
+    public TaintSinks(SqlSinks? sql, DeclaredDataFlow? declared)
+    {
+        _sql = sql;
+        _declared = declared;
+    }
 
     public void Find(IOperation operation, SinkKind wanted, DefinitionIndex index, List<SinkHit> hits)
     {
@@ -41,9 +46,11 @@ internal sealed class TaintSinks
         {
             case IInvocationOperation invocation:
                 Invocation(invocation, wanted, index, hits);
+                _declared?.Sinks(invocation, wanted, hits);
                 break;
             case IObjectCreationOperation creation:
                 Creation(creation, wanted, hits);
+                _declared?.Sinks(creation, wanted, hits);
                 break;
             case IAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment:
                 Assignment(assignment, property, wanted, index, hits);

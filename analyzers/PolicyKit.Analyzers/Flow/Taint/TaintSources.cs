@@ -32,6 +32,11 @@ internal sealed class TaintSources
     /// <summary>The taint of a reference to <paramref name="parameter"/> when it is bound from the request.</summary>
     public TaintValue Parameter(IParameterSymbol parameter, IOperation reference, CancellationToken cancellationToken)
     {
+        if (_engine.Declared?.SourceParameter(parameter) is { } declared and not SinkKind.None)
+        {
+            return TaintValue.Source(Origin(parameter), declared);
+        }
+
         var kinds = BindableKinds(parameter);
         if (kinds == SinkKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
         {

@@ -321,6 +321,11 @@ internal sealed class TaintWalker
     private TaintValue Invocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (_engine.Declared?.Source(invocation) is { } declared)
+        {
+            return declared;
+        }
+
         var removed = _engine.SanitizedKinds(invocation, _index);
         if (removed != SinkKind.None)
         {
