@@ -93,6 +93,7 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             var mask = PassThrough(method, model, StringOriginAnalysis.MaxHelperDepth, context.CancellationToken);
             if (mask == 0)
             {
+                OtherFileHelper(context, invocation, model);
                 return;
             }
 
@@ -104,6 +105,43 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+
+        /// <summary>
+        /// A helper declared in another file (a repository, a SQL utility) whose parameter reaches a SQL sink: the
+        /// taint engine's summary says which parameters do, and the argument is judged here like any SQL text.
+        /// </summary>
+        private void OtherFileHelper(OperationAnalysisContext context, IInvocationOperation invocation, SemanticModel model)
+        {
+            if (_taint is null || !InOtherTree(invocation.TargetMethod, model.SyntaxTree) && !IsInterfaceMethod(invocation.TargetMethod))
+            {
+                return;
+            }
+
+            var hits = new List<SinkHit>(1);
+            _taint.CalleeSinks(invocation, SinkKind.Sql, depth: 1, hits, context.CancellationToken);
+            foreach (var hit in hits)
+            {
+                if (hit.Value.Parent is IArgumentOperation argument && argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    Check(context, argument, invocation.TargetMethod.Name);
+                }
+            }
+        }
+
+        private static bool InOtherTree(IMethodSymbol method, SyntaxTree tree)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == tree)
+                {
+                    return false;
+                }
+            }
+
+            return !method.DeclaringSyntaxReferences.IsEmpty;
+        }
+
+        private static bool IsInterfaceMethod(IMethodSymbol method) => method.IsAbstract && method.ContainingType?.TypeKind == TypeKind.Interface;
 
         public void AnalyzeCreation(OperationAnalysisContext context)
         {

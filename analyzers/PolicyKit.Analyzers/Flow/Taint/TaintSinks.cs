@@ -49,6 +49,11 @@ internal sealed class TaintSinks
                 _declared?.Sinks(invocation, wanted, hits);
                 break;
             case IObjectCreationOperation creation:
+                if ((wanted & SinkKind.Sql) != 0 && _sql?.CommandTextArgument(creation) is { } commandText)
+                {
+                    hits.Add(new SinkHit(commandText.Value, SinkKind.Sql, creation.Type?.Name ?? "CommandText"));
+                }
+
                 Creation(creation, wanted, hits);
                 _declared?.Sinks(creation, wanted, hits);
                 break;
