@@ -246,6 +246,29 @@ public sealed class PK1006HeaderInjectionTests
         }
         """, "parameter 'lang'", "Response.Headers[…]");
 
+    [Fact]
+    public Task Flags_a_mimekit_subject_matched_by_name() => Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class NewsletterController : Controller
+        {
+            [HttpPost]
+            public IActionResult Send(string {|#1:title|})
+            {
+                var message = new MimeKit.MimeMessage();
+                message.Subject = {|#0:title|};
+                return Ok();
+            }
+        }
+        """, "parameter 'title'", "MimeMessage.Subject",
+        // MimeKit is not among the test references: PK1006 matches its types by namespace and name, so this shape stands in.
+        ("MimeKit.cs", """
+        namespace MimeKit
+        {
+            public class MimeMessage { public string Subject { get; set; } = ""; }
+        }
+        """));
+
     // ---- Silent ---------------------------------------------------------------------------------------------------
 
     [Fact]
