@@ -107,25 +107,55 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// A helper declared in another file (a repository, a SQL utility) whose parameter reaches a SQL sink: the
-        /// taint engine's summary says which parameters do, and the argument is judged here like any SQL text.
+        /// A helper declared in another file (a repository, a SQL utility) or behind an interface, which hands one of
+        /// its parameters whole to a SQL sink: judged at the call site, as for a helper in the same file. Its body is
+        /// read through the taint engine, which owns the cross-tree semantic models (see TaintEngine remarks).
         /// </summary>
         private void OtherFileHelper(OperationAnalysisContext context, IInvocationOperation invocation, SemanticModel model)
         {
-            if (_taint is null || !InOtherTree(invocation.TargetMethod, model.SyntaxTree) && !IsInterfaceMethod(invocation.TargetMethod))
+            var method = invocation.TargetMethod;
+            if (_taint is null || !(InOtherTree(method, model.SyntaxTree) || IsInterfaceMethod(method)))
             {
                 return;
             }
 
-            var hits = new List<SinkHit>(1);
-            _taint.CalleeSinks(invocation, SinkKind.Sql, depth: 1, hits, context.CancellationToken);
-            foreach (var hit in hits)
+            ulong mask = 0;
+            if (IsInterfaceMethod(method))
             {
-                if (hit.Value.Parent is IArgumentOperation argument && argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                foreach (var implementation in _taint.ImplementationsOf(method, context.CancellationToken))
                 {
-                    Check(context, argument, invocation.TargetMethod.Name);
+                    mask |= PassThroughInItsFile(implementation, context.CancellationToken);
                 }
             }
+            else
+            {
+                mask = PassThroughInItsFile(method, context.CancellationToken);
+            }
+
+            if (mask == 0)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && (mask & StringOrigin.BitFor(parameter.Ordinal)) != 0)
+                {
+                    Check(context, argument, method.Name);
+                }
+            }
+        }
+
+        private ulong PassThroughInItsFile(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_taint is null || method.DeclaringSyntaxReferences.IsEmpty || !HasStringParameter(method))
+            {
+                return 0;
+            }
+
+            var model = _taint.SemanticModelFor(method.DeclaringSyntaxReferences[0].SyntaxTree);
+            return PassThrough(method, model, StringOriginAnalysis.MaxHelperDepth, cancellationToken);
         }
 
         private static bool InOtherTree(IMethodSymbol method, SyntaxTree tree)
@@ -230,6 +260,13 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
 
         private ulong ComputePassThrough(IMethodSymbol method, SemanticModel model, int budget, CancellationToken cancellationToken)
         {
+            // A helper in another file is read with its own tree's model (from the taint engine, when there is one),
+            // so that the cached answer does not depend on where the helper was first called from.
+            if (_taint is not null && InOtherTree(method, model.SyntaxTree))
+            {
+                model = _taint.SemanticModelFor(method.DeclaringSyntaxReferences[0].SyntaxTree);
+            }
+
             if (budget <= 0 || SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
             {
                 return 0;
