@@ -101,8 +101,21 @@ internal sealed class TaintEngine
     }
 
     /// <summary>The definition index of a body, built once per operation tree.</summary>
+    /// <remarks>
+    /// The index is built within a budget of its own, never the caller's: otherwise a walk would have less budget when
+    /// it happened to build the index than when another walk had, and results (and PK9003 notes) would depend on the
+    /// order in which concurrent callbacks ran.
+    /// </remarks>
     public DefinitionIndex IndexFor(IOperation root, WorkBudget budget) =>
-        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => DefinitionIndex.Build(r, budget));
+        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => BuildIndex(r, budget.CancellationToken));
+
+    private DefinitionIndex BuildIndex(IOperation root, CancellationToken cancellationToken)
+    {
+        var own = new WorkBudget(OperationBudget, Statistics, cancellationToken);
+        var index = DefinitionIndex.Build(root, own);
+        own.Flush();
+        return index;
+    }
 
     /// <summary>Whether calls to <paramref name="method"/> can be followed into a body of this compilation.</summary>
     public bool CanSummarize(IMethodSymbol method) =>
@@ -168,8 +181,9 @@ internal sealed class TaintEngine
             Statistics.DepthLimitHit();
 
             // A recursive method unrolled MaxDepth times is as complete as this analysis gets; only a chain of
-            // distinct methods longer than the limit is a cut worth a note.
-            if (!IsBeingComputed(target))
+            // distinct methods longer than the limit is a cut worth a note. Decided from the caller and the target
+            // alone (not the whole path), so that a cached summary means the same whichever path computed it first.
+            if (!IsRecursion(Caller(), target, cancellationToken))
             {
                 observer?.Reached(AnalysisLimit.TaintDepth);
             }
@@ -196,23 +210,42 @@ internal sealed class TaintEngine
         return summary;
     }
 
-    private static bool IsBeingComputed(IMethodSymbol method)
-    {
-        if (s_computing is not { } computing)
-        {
-            return false;
-        }
+    private static IMethodSymbol? Caller() => s_computing is { Count: > 0 } computing ? computing[computing.Count - 1] : null;
 
-        foreach (var candidate in computing)
+    /// <summary>Whether the cut call is direct recursion, or mutual recursion between the caller and the target.</summary>
+    private bool IsRecursion(IMethodSymbol? caller, IMethodSymbol target, CancellationToken cancellationToken) =>
+        caller is not null && (SymbolEqualityComparer.Default.Equals(caller, target) || Calls(target, caller, cancellationToken));
+
+    private bool Calls(IMethodSymbol method, IMethodSymbol callee, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate, method))
+            var syntax = reference.GetSyntax(cancellationToken);
+            SemanticModel? model = null;
+            foreach (var node in syntax.DescendantNodes())
             {
-                return true;
+                if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) == callee.Name)
+                {
+                    model ??= SemanticModelFor(syntax.SyntaxTree);
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called
+                        && SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, callee))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
     }
+
+    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
