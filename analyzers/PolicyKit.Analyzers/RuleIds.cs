@@ -8,8 +8,10 @@ internal static class RuleIds
     public const string CommandInjection = "PK1003";
     public const string PathTraversal = "PK1004";
     public const string OpenRedirect = "PK1005";
+    public const string HeaderInjection = "PK1006";
     public const string InsecureDeserialization = "PK1007";
     public const string XmlExternalEntities = "PK1008";
+    public const string InsecureDirectObjectReference = "PK1009";
     public const string HardcodedCredential = "PK2001";
     public const string HardcodedKey = "PK2002";
     public const string SwallowedAuthError = "PK3001";
@@ -36,4 +38,5 @@ internal static class RuleIds
     public const string ConfigMembershipPassword = "PK6008";
     public const string PolicyFileInvalid = "PK9001";
     public const string WaiverExpired = "PK9002";
+    public const string AnalysisBudgetReached = "PK9003";
 }

@@ -21,6 +21,15 @@ internal sealed class StringOriginAnalysis
     /// <summary>How many helper calls deep the analysis follows (the same bound SCS and CA3001 use).</summary>
     public const int MaxHelperDepth = 3;
 
+    /// <summary>
+    /// Operations one walk may visit, counting every step of its scans for a local's assignments. A walk that runs out
+    /// answers "opaque" (not built, so not reported): the budget can only lose PK1001 findings, and PK9003 says so.
+    /// </summary>
+    public const int OperationBudget = 200_000;
+
+    /// <summary>How deep one walk may recurse (a chain of locals, each built from the previous one).</summary>
+    public const int MaxNesting = 400;
+
     private readonly INamedTypeSymbol? _stringBuilder;
     private readonly INamedTypeSymbol? _formatProvider;
     private readonly INamedTypeSymbol? _compositeFormat;
@@ -28,8 +37,11 @@ internal sealed class StringOriginAnalysis
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), StringOrigin?> _returns =
         new(MethodBudgetKeyComparer.Instance);
 
-    public StringOriginAnalysis(Compilation compilation)
+    private readonly Taint.DeclaredDataFlow? _declared;
+
+    public StringOriginAnalysis(Compilation compilation, Taint.DeclaredDataFlow? declared = null)
     {
+        _declared = declared;
         _stringBuilder = WellKnownTypes.Get(compilation, "System.Text.StringBuilder");
         _formatProvider = WellKnownTypes.Get(compilation, "System.IFormatProvider");
         _compositeFormat = WellKnownTypes.Get(compilation, "System.Text.CompositeFormat");
@@ -41,7 +53,16 @@ internal sealed class StringOriginAnalysis
     /// summaries); with no owner every parameter is reported as <see cref="StringBuildKind.Parameter"/>.
     /// </summary>
     public StringOrigin Analyze(IOperation value, IMethodSymbol? owner, CancellationToken cancellationToken) =>
-        new Walker(this, SourceMethodBodies.Root(value), owner, MaxHelperDepth, cancellationToken).Visit(value);
+        Analyze(value, owner, out _, cancellationToken);
+
+    /// <summary>As above, also saying whether the walk ran out of <see cref="OperationBudget"/> (PK9003).</summary>
+    public StringOrigin Analyze(IOperation value, IMethodSymbol? owner, out AnalysisLimit limit, CancellationToken cancellationToken)
+    {
+        var walker = new Walker(this, SourceMethodBodies.Root(value), owner, MaxHelperDepth, cancellationToken);
+        var result = walker.Visit(value);
+        limit = walker.Limit;
+        return result;
+    }
 
     /// <summary>
     /// The summary of what <paramref name="method"/> returns, with its parameters as placeholders; null when the
@@ -98,6 +119,8 @@ internal sealed class StringOriginAnalysis
         private readonly int _budget;
         private readonly CancellationToken _cancellationToken;
         private HashSet<ISymbol>? _visiting;
+        private int _operations;
+        private int _nesting;
 
         public Walker(StringOriginAnalysis analysis, IOperation root, IMethodSymbol? owner, int budget, CancellationToken cancellationToken)
         {
@@ -108,9 +131,34 @@ internal sealed class StringOriginAnalysis
             _cancellationToken = cancellationToken;
         }
 
+        /// <summary>Set when the walk ran out of budget or nesting; its answer is then incomplete.</summary>
+        public AnalysisLimit Limit { get; private set; }
+
+        /// <summary>Counts one step; false once the budget is spent.</summary>
+        private bool Tick()
+        {
+            if (Limit != AnalysisLimit.None)
+            {
+                return false;
+            }
+
+            if ((++_operations & 255) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (_operations <= OperationBudget)
+            {
+                return true;
+            }
+
+            Limit = AnalysisLimit.StringOperations;
+            return false;
+        }
+
         public StringOrigin Visit(IOperation? operation)
         {
-            if (operation is null)
+            if (operation is null || !Tick())
             {
                 return StringOrigin.Opaque;
             }
@@ -120,6 +168,26 @@ internal sealed class StringOriginAnalysis
                 return StringOrigin.Constant;
             }
 
+            if (_nesting >= MaxNesting)
+            {
+                // Deeper recursion would risk the compiler's stack; treated as running out of budget.
+                Limit = AnalysisLimit.StringOperations;
+                return StringOrigin.Opaque;
+            }
+
+            _nesting++;
+            try
+            {
+                return VisitCore(operation);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private StringOrigin VisitCore(IOperation operation)
+        {
             switch (operation)
             {
                 case IConversionOperation conversion:
@@ -220,7 +288,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
-                _cancellationToken.ThrowIfCancellationRequested();
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
@@ -282,6 +354,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
@@ -376,6 +453,13 @@ internal sealed class StringOriginAnalysis
         private StringOrigin Invocation(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+
+            // IPA Web 1-(i)-b: an escaping helper the adopter declared as a SQL sanitizer yields a literal-safe piece.
+            if (_analysis._declared is { } declared && (declared.Sanitized(invocation) & Taint.SinkKind.Sql) != 0)
+            {
+                return StringOrigin.Constant;
+            }
+
             if (method.ContainingType?.SpecialType == SpecialType.System_String)
             {
                 return method.IsStatic ? StaticString(invocation) : InstanceString(invocation);
@@ -561,6 +645,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
@@ -659,6 +748,11 @@ internal sealed class StringOriginAnalysis
             var any = false;
             foreach (var operation in _root.Descendants())
             {
+                if (!Tick())
+                {
+                    break;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):

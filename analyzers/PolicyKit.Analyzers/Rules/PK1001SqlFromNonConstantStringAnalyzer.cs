@@ -36,7 +36,11 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation), new RequestEntryPoints(start.Compilation), TaintEngine.For(start.Compilation));
+            var taint = TaintEngine.For(start);
+
+            // A data-access library need not reference ASP.NET Core (no taint engine): its declared sinks still count.
+            var declared = taint?.Declared ?? DeclaredDataFlow.From(AnalyzerPolicy.Get(start).Policy.DataFlow);
+            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation, declared), new RequestEntryPoints(start.Compilation), taint, declared);
             start.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(checker.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
@@ -50,10 +54,12 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
         private readonly StringOriginAnalysis _origins;
         private readonly RequestEntryPoints _entryPoints;
         private readonly TaintEngine? _taint;
+        private readonly DeclaredDataFlow? _declared;
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), ulong> _passThrough = new(MethodBudgetKeyComparer.Instance);
 
-        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints, TaintEngine? taint)
+        public Checker(SqlSinks sinks, StringOriginAnalysis origins, RequestEntryPoints entryPoints, TaintEngine? taint, DeclaredDataFlow? declared)
         {
+            _declared = declared;
             _taint = taint;
             _sinks = sinks;
             _origins = origins;
@@ -69,6 +75,13 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (_declared?.SqlArgument(invocation.TargetMethod, invocation.Arguments) is { } declared)
+            {
+                // An adopter's own data-access helper declared as a SQL sink in policykit.json (dataFlow.sinks).
+                Check(context, declared, invocation.TargetMethod.Name);
+                return;
+            }
+
             // A helper in this file that hands one of its parameters, whole, to a sink (Execute(string sql) =>
             // conn.Execute(sql)) is silent itself; the SQL is judged where the helper is called.
             var method = invocation.TargetMethod;
@@ -78,6 +91,47 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             }
 
             var mask = PassThrough(method, model, StringOriginAnalysis.MaxHelperDepth, context.CancellationToken);
+            if (mask == 0)
+            {
+                OtherFileHelper(context, invocation, model);
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && (mask & StringOrigin.BitFor(parameter.Ordinal)) != 0)
+                {
+                    Check(context, argument, method.Name);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A helper declared in another file (a repository, a SQL utility) or behind an interface, which hands one of
+        /// its parameters whole to a SQL sink: judged at the call site, as for a helper in the same file. Its body is
+        /// read through the taint engine, which owns the cross-tree semantic models (see TaintEngine remarks).
+        /// </summary>
+        private void OtherFileHelper(OperationAnalysisContext context, IInvocationOperation invocation, SemanticModel model)
+        {
+            var method = invocation.TargetMethod;
+            if (_taint is null || !(InOtherTree(method, model.SyntaxTree) || IsInterfaceMethod(method)))
+            {
+                return;
+            }
+
+            ulong mask = 0;
+            if (IsInterfaceMethod(method))
+            {
+                foreach (var implementation in _taint.ImplementationsOf(method, context.CancellationToken))
+                {
+                    mask |= PassThroughInItsFile(implementation, context.CancellationToken);
+                }
+            }
+            else
+            {
+                mask = PassThroughInItsFile(method, context.CancellationToken);
+            }
+
             if (mask == 0)
             {
                 return;
@@ -92,12 +146,43 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private ulong PassThroughInItsFile(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_taint is null || method.DeclaringSyntaxReferences.IsEmpty || !HasStringParameter(method))
+            {
+                return 0;
+            }
+
+            var model = _taint.SemanticModelFor(method.DeclaringSyntaxReferences[0].SyntaxTree);
+            return PassThrough(method, model, StringOriginAnalysis.MaxHelperDepth, cancellationToken);
+        }
+
+        private static bool InOtherTree(IMethodSymbol method, SyntaxTree tree)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == tree)
+                {
+                    return false;
+                }
+            }
+
+            return !method.DeclaringSyntaxReferences.IsEmpty;
+        }
+
+        private static bool IsInterfaceMethod(IMethodSymbol method) => method.IsAbstract && method.ContainingType?.TypeKind == TypeKind.Interface;
+
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (_sinks.CommandTextArgument(creation) is { } text)
             {
                 Check(context, text, creation.Type?.Name ?? "CommandText");
+            }
+            else if (creation.Constructor is { } constructor && _declared?.SqlArgument(constructor, creation.Arguments) is { } declared)
+            {
+                Check(context, declared, creation.Type?.Name ?? constructor.Name);
             }
         }
 
@@ -175,6 +260,13 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
 
         private ulong ComputePassThrough(IMethodSymbol method, SemanticModel model, int budget, CancellationToken cancellationToken)
         {
+            // A helper in another file is read with its own tree's model (from the taint engine, when there is one),
+            // so that the cached answer does not depend on where the helper was first called from.
+            if (_taint is not null && InOtherTree(method, model.SyntaxTree))
+            {
+                model = _taint.SemanticModelFor(method.DeclaringSyntaxReferences[0].SyntaxTree);
+            }
+
             if (budget <= 0 || SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
             {
                 return 0;

@@ -64,6 +64,9 @@ public sealed record PolicySet
     /// <summary>Retention periods.</summary>
     public RetentionPolicy Retention { get; init; } = new();
 
+    /// <summary>The adopter's own taint sources, sinks, sanitizers and guards.</summary>
+    public DataFlowPolicy DataFlow { get; init; } = new();
+
     /// <summary>Waivers.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = Array.Empty<Waiver>();
 

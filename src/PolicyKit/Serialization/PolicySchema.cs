@@ -104,6 +104,11 @@ internal static class PolicySchema
         root.Add("dataClasses", SettingKind.ObjectList, Strictness.Union, x => x.DataClasses.Count == 0 ? null : x.DataClasses, (x, v) => x with { DataClasses = Items<DataClass>(v) }).Item = DataClassItem();
         var retention = new SectionBuilder<PolicySet, RetentionPolicy>("retention", p => p.Retention, (p, x) => p with { Retention = x }, s);
         retention.Add("periods", SettingKind.ObjectList, Strictness.Union, x => x.Periods.Count == 0 ? null : x.Periods, (x, v) => x with { Periods = Items<RetentionPeriod>(v) }).Item = PeriodItem();
+        var flow = new SectionBuilder<PolicySet, DataFlowPolicy>("dataFlow", p => p.DataFlow, (p, x) => p with { DataFlow = x }, s);
+        flow.Add("sources", SettingKind.ObjectList, Strictness.Union, x => x.Sources.Count == 0 ? null : x.Sources, (x, v) => x with { Sources = Items<DataFlowMethod>(v) }).Item = DataFlowItem(kindsRequired: false);
+        flow.Add("sinks", SettingKind.ObjectList, Strictness.Union, x => x.Sinks.Count == 0 ? null : x.Sinks, (x, v) => x with { Sinks = Items<DataFlowMethod>(v) }).Item = DataFlowItem(kindsRequired: true);
+        flow.Add("sanitizers", SettingKind.ObjectList, Strictness.Union, x => x.Sanitizers.Count == 0 ? null : x.Sanitizers, (x, v) => x with { Sanitizers = Items<DataFlowMethod>(v) }).Item = DataFlowItem(kindsRequired: true);
+        flow.Add("guards", SettingKind.ObjectList, Strictness.Union, x => x.Guards.Count == 0 ? null : x.Guards, (x, v) => x with { Guards = Items<DataFlowMethod>(v) }).Item = DataFlowItem(kindsRequired: true);
         root.Add("waivers", SettingKind.ObjectList, Strictness.Union, x => x.Waivers.Count == 0 ? null : x.Waivers, (x, v) => x with { Waivers = Items<Waiver>(v) }).Item = WaiverItem();
         root.Add("requirements", SettingKind.ObjectList, Strictness.Union, x => x.Requirements.Count == 0 ? null : x.Requirements, (x, v) => x with { Requirements = Items<PolicyRequirement>(v) }).Item = RequirementItem();
 
@@ -283,6 +288,20 @@ internal static class PolicySchema
         b.Int("maximumKeepDays", Strictness.Lower, 0, MaxDays, x => x.MaximumKeepDays, (x, v) => x with { MaximumKeepDays = v });
         b.Bool("legalHold", Strictness.TrueWins, x => x.LegalHold, (x, v) => x with { LegalHold = v });
         b.Choice("deletion", Strictness.Same, new[] { "delete", "anonymise", "archive" }, new[] { DeletionMethod.Delete, DeletionMethod.Anonymise, DeletionMethod.Archive }, x => x.Deletion, (x, v) => x with { Deletion = v });
+        return item;
+    }
+
+    private static ItemSchema DataFlowItem(bool kindsRequired)
+    {
+        var item = new ItemSchema(string.Empty, () => new DataFlowMethod(), null, null);
+        var b = new SectionBuilder<DataFlowMethod, DataFlowMethod>(string.Empty, r => r, (_, r) => r, item.Fields);
+        b.Text("method", Strictness.Same, x => x.Method.Length == 0 ? null : x.Method, (x, v) => x with { Method = v ?? string.Empty }, v => DataFlowMethod.IsWellFormedMethod(v) ? null : "a full method name such as \"Acme.Data.Db.Raw\" (namespace, type, method; \"#ctor\" for a constructor)").Required = true;
+        b.Text("parameter", Strictness.Same, x => x.Parameter, (x, v) => x with { Parameter = v }, v => v.Trim().Length > 0 ? null : "a parameter name");
+        b.Int("parameterIndex", Strictness.Same, 0, 255, x => x.ParameterIndex, (x, v) => x with { ParameterIndex = v });
+        var kinds = b.Add("kinds", SettingKind.ChoiceList, Strictness.Union, x => x.Kinds.Count == 0 ? null : x.Kinds, (x, v) => x with { Kinds = (IReadOnlyList<string>?)v ?? Array.Empty<string>() });
+        kinds.Choices = new[] { "sql", "xss", "command", "path", "redirect", "header" };
+        kinds.Required = kindsRequired;
+        b.Text("note", Strictness.Same, x => x.Note, (x, v) => x with { Note = v });
         return item;
     }
 

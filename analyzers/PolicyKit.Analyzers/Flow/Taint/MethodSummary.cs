@@ -6,14 +6,14 @@ namespace PolicyKit.Analyzers.Flow.Taint;
 /// </summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Unknown = new(TaintValue.Clean, new SinkKind[64], new string?[64], budgetHit: false);
+    public static readonly MethodSummary Unknown = new(TaintValue.Clean, new SinkKind[64], new string?[64], AnalysisLimit.None);
 
-    public MethodSummary(TaintValue returned, SinkKind[] parameterSinks, string?[] sinkNames, bool budgetHit)
+    public MethodSummary(TaintValue returned, SinkKind[] parameterSinks, string?[] sinkNames, AnalysisLimit limit)
     {
         Return = returned;
         ParameterSinks = parameterSinks;
         SinkNames = sinkNames;
-        BudgetHit = budgetHit;
+        Limit = limit;
     }
 
     /// <summary>The returned value in terms of the parameters (and any request data read inside).</summary>
@@ -26,7 +26,10 @@ internal sealed class MethodSummary
     public string?[] SinkNames { get; }
 
     /// <summary>The walk stopped at <see cref="TaintEngine.OperationBudget"/>: the summary may miss flows.</summary>
-    public bool BudgetHit { get; }
+    public bool BudgetHit => (Limit & AnalysisLimit.TaintOperations) != 0;
+
+    /// <summary>The limits met while summarising this method or the methods it calls: the summary may miss flows.</summary>
+    public AnalysisLimit Limit { get; }
 
     public bool ReachesAnySink
     {

@@ -23,5 +23,8 @@ internal enum SinkKind
     /// <summary>A redirect target (PK1005, CWE-601).</summary>
     Redirect = 16,
 
-    All = Sql | Html | Command | Path | Redirect,
+    /// <summary>An HTTP response header, a mail header, or a mail sender or recipient (PK1006, CWE-113, CWE-93).</summary>
+    Header = 32,
+
+    All = Sql | Html | Command | Path | Redirect | Header,
 }

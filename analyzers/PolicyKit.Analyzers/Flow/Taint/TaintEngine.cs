@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -5,6 +6,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Flow.Taint;
@@ -34,20 +37,28 @@ internal sealed class TaintEngine
 
     private static readonly ConditionalWeakTable<Compilation, Holder> Engines = new();
 
+    /// <summary>The methods whose summaries this thread is computing, outermost first: tells recursion from a long chain.</summary>
+    [ThreadStatic]
+    private static List<IMethodSymbol>? s_computing;
+
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConditionalWeakTable<IOperation, DefinitionIndex> _indexes = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new(MethodBudgetKeyComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _constructorAssigned = new(SymbolEqualityComparer.Default);
     private volatile List<INamedTypeSymbol>? _sourceTypes;
 
-    private TaintEngine(Compilation compilation)
+    private TaintEngine(Compilation compilation, DeclaredDataFlow? declared)
     {
         Compilation = compilation;
+        Declared = declared;
         Sources = new TaintSources(this, compilation);
-        Sinks = new TaintSinks(SqlSinks.TryCreate(compilation));
+        Sinks = new TaintSinks(SqlSinks.TryCreate(compilation), declared);
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The adopter's own sources, sinks, sanitizers and guards (policykit.json <c>dataFlow</c>), if any.</summary>
+    public DeclaredDataFlow? Declared { get; }
 
     public TaintSources Sources { get; }
 
@@ -60,26 +71,52 @@ internal sealed class TaintEngine
     /// The engine of <paramref name="compilation"/>, or null when it does not reference ASP.NET Core (no request
     /// input exists, so nothing can be tainted).
     /// </summary>
-    public static TaintEngine? For(Compilation compilation) =>
-        Engines.GetValue(compilation, static c => new Holder(
+    public static TaintEngine? For(Compilation compilation) => For(compilation, declared: null);
+
+    /// <summary>The engine of the compilation being analysed, honouring the <c>dataFlow</c> declarations of its policy.</summary>
+#pragma warning disable RS1012 // reads only; the caller registers the actions that use the engine
+    public static TaintEngine? For(CompilationStartAnalysisContext context) =>
+        For(context.Compilation, DeclaredDataFlow.From(AnalyzerPolicy.Get(context).Policy.DataFlow));
+#pragma warning restore RS1012
+
+    private static TaintEngine? For(Compilation compilation, DeclaredDataFlow? declared) =>
+        Engines.GetValue(compilation, c => new Holder(
             WellKnownTypes.Get(c, "Microsoft.AspNetCore.Http.HttpRequest") is null && WellKnownTypes.Get(c, "System.Web.HttpRequest") is null
-                ? null : new TaintEngine(c))).Engine;
+                ? null : new TaintEngine(c, declared))).Engine;
 
     /// <summary>The taint of <paramref name="value"/> in entry mode: request-bound parameters and reads are sources.</summary>
     public TaintValue Trace(IOperation value, CancellationToken cancellationToken) => Trace(value, out _, cancellationToken);
 
-    public TaintValue Trace(IOperation value, out DefinitionIndex index, CancellationToken cancellationToken)
+    public TaintValue Trace(IOperation value, out DefinitionIndex index, CancellationToken cancellationToken) =>
+        Trace(value, out index, out _, cancellationToken);
+
+    /// <summary>As <see cref="Trace(IOperation, CancellationToken)"/>, also saying which limits the trace met (PK9003).</summary>
+    public TaintValue Trace(IOperation value, out DefinitionIndex index, out AnalysisLimit limit, CancellationToken cancellationToken)
     {
         var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
         index = IndexFor(SourceMethodBodies.Root(value), budget);
         var result = new TaintWalker(this, index, owner: null, depth: 0, budget).Visit(value);
         budget.Flush();
+        limit = budget.Limit | (index.Truncated ? AnalysisLimit.TaintOperations : AnalysisLimit.None);
         return result;
     }
 
     /// <summary>The definition index of a body, built once per operation tree.</summary>
+    /// <remarks>
+    /// The index is built within a budget of its own, never the caller's: otherwise a walk would have less budget when
+    /// it happened to build the index than when another walk had, and results (and PK9003 notes) would depend on the
+    /// order in which concurrent callbacks ran.
+    /// </remarks>
     public DefinitionIndex IndexFor(IOperation root, WorkBudget budget) =>
-        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => DefinitionIndex.Build(r, budget));
+        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => BuildIndex(r, budget.CancellationToken));
+
+    private DefinitionIndex BuildIndex(IOperation root, CancellationToken cancellationToken)
+    {
+        var own = new WorkBudget(OperationBudget, Statistics, cancellationToken);
+        var index = DefinitionIndex.Build(root, own);
+        own.Flush();
+        return index;
+    }
 
     /// <summary>Whether calls to <paramref name="method"/> can be followed into a body of this compilation.</summary>
     public bool CanSummarize(IMethodSymbol method) =>
@@ -129,24 +166,87 @@ internal sealed class TaintEngine
     /// The summary of <paramref name="method"/> as seen from a call <paramref name="depth"/> levels below the traced
     /// body; null when its body cannot be read or the chain is deeper than <see cref="MaxDepth"/>.
     /// </summary>
-    public MethodSummary? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    public MethodSummary? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
+        Summary(method, depth, observer: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="observer"/> (the walk that needs the summary) learns when the chain is cut at
+    /// <see cref="MaxDepth"/> or the summary itself is incomplete, so that PK9003 can say so.
+    /// </summary>
+    public MethodSummary? Summary(IMethodSymbol method, int depth, WorkBudget? observer, CancellationToken cancellationToken)
     {
+        var target = (method.ReducedFrom ?? method).OriginalDefinition;
+        target = target.PartialImplementationPart ?? target;
         if (depth > MaxDepth)
         {
             Statistics.DepthLimitHit();
+
+            // A recursive method unrolled MaxDepth times is as complete as this analysis gets; only a chain of
+            // distinct methods longer than the limit is a cut worth a note. Decided from the caller and the target
+            // alone (not the whole path), so that a cached summary means the same whichever path computed it first.
+            if (!IsRecursion(Caller(), target, cancellationToken))
+            {
+                observer?.Reached(AnalysisLimit.TaintDepth);
+            }
+
             return null;
         }
 
-        var target = (method.ReducedFrom ?? method).OriginalDefinition;
-        target = target.PartialImplementationPart ?? target;
         var key = (target, MaxDepth - depth);
         if (!_summaries.TryGetValue(key, out var summary))
         {
             summary = _summaries.GetOrAdd(key, Compute(target, depth, cancellationToken));
         }
 
-        return ReferenceEquals(summary, MethodSummary.Unknown) ? null : summary;
+        if (ReferenceEquals(summary, MethodSummary.Unknown))
+        {
+            return null;
+        }
+
+        if (summary.Limit != AnalysisLimit.None)
+        {
+            observer?.Reached(summary.Limit);
+        }
+
+        return summary;
     }
+
+    private static IMethodSymbol? Caller() => s_computing is { Count: > 0 } computing ? computing[computing.Count - 1] : null;
+
+    /// <summary>Whether the cut call is direct recursion, or mutual recursion between the caller and the target.</summary>
+    private bool IsRecursion(IMethodSymbol? caller, IMethodSymbol target, CancellationToken cancellationToken) =>
+        caller is not null && (SymbolEqualityComparer.Default.Equals(caller, target) || Calls(target, caller, cancellationToken));
+
+    private bool Calls(IMethodSymbol method, IMethodSymbol callee, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            SemanticModel? model = null;
+            foreach (var node in syntax.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) == callee.Name)
+                {
+                    model ??= SemanticModelFor(syntax.SyntaxTree);
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called
+                        && SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, callee))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
@@ -161,6 +261,20 @@ internal sealed class TaintEngine
         }
 
         Statistics.SummaryComputed();
+        var computing = s_computing ??= new List<IMethodSymbol>();
+        computing.Add(method);
+        try
+        {
+            return Walk(method, body, depth, cancellationToken);
+        }
+        finally
+        {
+            computing.RemoveAt(computing.Count - 1);
+        }
+    }
+
+    private MethodSummary Walk(IMethodSymbol method, IOperation body, int depth, CancellationToken cancellationToken)
+    {
         var budget = new WorkBudget(OperationBudget, Statistics, cancellationToken);
         var index = IndexFor(body, budget);
         var walker = new TaintWalker(this, index, method, depth, budget);
@@ -187,12 +301,12 @@ internal sealed class TaintEngine
 
             hits.Clear();
             Sinks.Find(operation, SinkKind.All, index, hits);
-            CalleeSinks(operation, SinkKind.All, depth + 1, hits, cancellationToken);
+            CalleeSinks(operation, SinkKind.All, depth + 1, hits, cancellationToken, budget);
             foreach (var hit in hits)
             {
                 var value = walker.Visit(hit.Value);
                 var kinds = value.ParameterKinds & hit.Kind;
-                if (kinds == SinkKind.None || TaintGuards.IsGuarded(operation, hit.Value, kinds, index))
+                if (kinds == SinkKind.None || TaintGuards.IsGuarded(operation, hit.Value, kinds, index, Declared))
                 {
                     continue;
                 }
@@ -209,7 +323,7 @@ internal sealed class TaintEngine
         }
 
         budget.Flush();
-        return new MethodSummary(returned, sinks, names, budget.Exhausted || index.Truncated);
+        return new MethodSummary(returned, sinks, names, budget.Limit | (index.Truncated ? AnalysisLimit.TaintOperations : AnalysisLimit.None));
     }
 
     /// <summary>
@@ -221,7 +335,7 @@ internal sealed class TaintEngine
         var returned = TaintValue.Clean;
         var sinks = new SinkKind[64];
         var names = new string?[64];
-        var budgetHit = false;
+        var limit = AnalysisLimit.None;
         var any = false;
         foreach (var type in SourceTypes(cancellationToken))
         {
@@ -233,7 +347,7 @@ internal sealed class TaintEngine
 
             any = true;
             returned = returned.Or(summary.Return);
-            budgetHit |= summary.BudgetHit;
+            limit |= summary.Limit;
             for (var bit = 0; bit < 64; bit++)
             {
                 sinks[bit] |= summary.ParameterSinks[bit];
@@ -241,7 +355,27 @@ internal sealed class TaintEngine
             }
         }
 
-        return any ? new MethodSummary(returned, sinks, names, budgetHit) : MethodSummary.Unknown;
+        return any ? new MethodSummary(returned, sinks, names, limit) : MethodSummary.Unknown;
+    }
+
+    /// <summary>The implementations, declared in this compilation, of the interface method <paramref name="method"/>.</summary>
+    public List<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var found = new List<IMethodSymbol>();
+        if (method.ContainingType is not { TypeKind: TypeKind.Interface } contract)
+        {
+            return found;
+        }
+
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (Implements(type, contract) && type.FindImplementationForInterfaceMember(method) is IMethodSymbol { IsAbstract: false } implementation)
+            {
+                found.Add(implementation);
+            }
+        }
+
+        return found;
     }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract)
@@ -296,7 +430,7 @@ internal sealed class TaintEngine
     /// Adds, for a call to a summarised method, each argument (and the receiver) that reaches a sink of
     /// <paramref name="wanted"/> inside the callee, named "Callee → sink".
     /// </summary>
-    public void CalleeSinks(IOperation operation, SinkKind wanted, int depth, List<SinkHit> hits, CancellationToken cancellationToken)
+    public void CalleeSinks(IOperation operation, SinkKind wanted, int depth, List<SinkHit> hits, CancellationToken cancellationToken, WorkBudget? observer = null)
     {
         IMethodSymbol? method;
         IOperation? instance;
@@ -313,7 +447,7 @@ internal sealed class TaintEngine
                 return;
         }
 
-        if (!CanSummarize(method) || Summary(method, depth, cancellationToken) is not { } summary || !summary.ReachesAnySink)
+        if (!CanSummarize(method) || Summary(method, depth, observer, cancellationToken) is not { } summary || !summary.ReachesAnySink)
         {
             return;
         }
@@ -342,7 +476,10 @@ internal sealed class TaintEngine
         method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
 
     /// <summary>The sink kinds a call neutralises (encoders, <c>Path.GetFileName</c>, <c>Url.Action</c>), or none.</summary>
-    public SinkKind SanitizedKinds(IInvocationOperation invocation)
+    public SinkKind SanitizedKinds(IInvocationOperation invocation) => SanitizedKinds(invocation, index: null);
+
+    /// <summary>As above; <paramref name="index"/> lets a CR/LF removal see the other half of a two-step replace.</summary>
+    public SinkKind SanitizedKinds(IInvocationOperation invocation, DefinitionIndex? index)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -351,7 +488,18 @@ internal sealed class TaintEngine
             return SinkKind.None;
         }
 
-        const SinkKind UrlEncoded = SinkKind.Html | SinkKind.Path | SinkKind.Command | SinkKind.Redirect;
+        if (LineBreakRemoval.Removes(invocation, index))
+        {
+            return SinkKind.Header;
+        }
+
+        if (Declared?.Sanitized(invocation) is { } declared and not SinkKind.None)
+        {
+            return declared;
+        }
+
+        // Percent-encoding turns CR and LF into %0D and %0A, so it also neutralises header injection.
+        const SinkKind UrlEncoded = SinkKind.Html | SinkKind.Path | SinkKind.Command | SinkKind.Redirect | SinkKind.Header;
         switch (method.Name)
         {
             case "HtmlEncode" or "HtmlAttributeEncode" or "JavaScriptStringEncode"

@@ -15,7 +15,7 @@ internal static class TaintGuards
 {
     private const int ExpansionDepth = 3;
 
-    public static bool IsGuarded(IOperation sink, IOperation value, SinkKind kind, DefinitionIndex index)
+    public static bool IsGuarded(IOperation sink, IOperation value, SinkKind kind, DefinitionIndex index, DeclaredDataFlow? declared = null)
     {
         var keys = new HashSet<string>(System.StringComparer.Ordinal);
         Collect(value, keys, index, ExpansionDepth);
@@ -30,12 +30,12 @@ internal static class TaintGuards
             switch (parent)
             {
                 case IConditionalOperation conditional:
-                    if (ReferenceEquals(child, conditional.WhenTrue) && Holds(conditional.Condition, true, kind, keys, index))
+                    if (ReferenceEquals(child, conditional.WhenTrue) && Holds(conditional.Condition, true, kind, keys, index, declared))
                     {
                         return true;
                     }
 
-                    if (ReferenceEquals(child, conditional.WhenFalse) && Holds(conditional.Condition, false, kind, keys, index))
+                    if (ReferenceEquals(child, conditional.WhenFalse) && Holds(conditional.Condition, false, kind, keys, index, declared))
                     {
                         return true;
                     }
@@ -49,7 +49,7 @@ internal static class TaintGuards
                             break;
                         }
 
-                        if (statement is IConditionalOperation { WhenTrue: { } exit } check && Exits(exit) && Holds(check.Condition, false, kind, keys, index))
+                        if (statement is IConditionalOperation { WhenTrue: { } exit } check && Exits(exit) && Holds(check.Condition, false, kind, keys, index, declared))
                         {
                             return true;
                         }
@@ -71,33 +71,34 @@ internal static class TaintGuards
     };
 
     /// <summary>Whether <paramref name="condition"/> evaluating to <paramref name="outcome"/> proves one of the keys safe.</summary>
-    private static bool Holds(IOperation condition, bool outcome, SinkKind kind, HashSet<string> keys, DefinitionIndex index)
+    private static bool Holds(IOperation condition, bool outcome, SinkKind kind, HashSet<string> keys, DefinitionIndex index, DeclaredDataFlow? declared)
     {
         switch (condition)
         {
             case IParenthesizedOperation parenthesized:
-                return Holds(parenthesized.Operand, outcome, kind, keys, index);
+                return Holds(parenthesized.Operand, outcome, kind, keys, index, declared);
             case IConversionOperation conversion:
-                return Holds(conversion.Operand, outcome, kind, keys, index);
+                return Holds(conversion.Operand, outcome, kind, keys, index, declared);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return Holds(not.Operand, !outcome, kind, keys, index);
+                return Holds(not.Operand, !outcome, kind, keys, index, declared);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when outcome:
-                return Holds(both.LeftOperand, true, kind, keys, index) || Holds(both.RightOperand, true, kind, keys, index);
+                return Holds(both.LeftOperand, true, kind, keys, index, declared) || Holds(both.RightOperand, true, kind, keys, index, declared);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !outcome:
-                return Holds(either.LeftOperand, false, kind, keys, index) || Holds(either.RightOperand, false, kind, keys, index);
+                return Holds(either.LeftOperand, false, kind, keys, index, declared) || Holds(either.RightOperand, false, kind, keys, index, declared);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                 if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
                 {
-                    return Holds(comparison.LeftOperand, outcome == (right == equals), kind, keys, index);
+                    return Holds(comparison.LeftOperand, outcome == (right == equals), kind, keys, index, declared);
                 }
 
                 return comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left }
-                    && Holds(comparison.RightOperand, outcome == (left == equals), kind, keys, index);
+                    && Holds(comparison.RightOperand, outcome == (left == equals), kind, keys, index, declared);
             case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } pattern:
-                return Holds(pattern.Value, outcome == expected, kind, keys, index);
+                return Holds(pattern.Value, outcome == expected, kind, keys, index, declared);
             case IInvocationOperation invocation when outcome:
-                return Checked(invocation, kind) is { } checkedValue && Overlaps(checkedValue, keys, index, invocation);
+                return ((declared?.Guarded(invocation, kind) ?? Checked(invocation, kind)) is { } checkedValue && Overlaps(checkedValue, keys, index, invocation))
+                    || (ParsedAddress(invocation, kind) is { } parsed && Overlaps(parsed, keys, index, invocation));
             default:
                 return false;
         }
@@ -119,9 +120,32 @@ internal static class TaintGuards
                 return invocation.Arguments.Length > 0 ? invocation.Arguments[invocation.Arguments.Length - 1].Value : null;
             case "IsMatch" when TypeNames.Is(method.ContainingType, "System.Text.RegularExpressions", "Regex"):
                 return FirstArgument(invocation);
+            case "TryCreate" when (kind & SinkKind.Header) != 0 && TypeNames.Is(method.ContainingType, "System.Net.Mail", "MailAddress"):
+                // IPA Web 8: an address that parses as one mail address carries no extra header line or recipient.
+                return FirstArgument(invocation);
             default:
                 return null;
         }
+    }
+
+    /// <summary>The <c>out</c> address of <c>MailAddress.TryCreate(text, out address)</c>: proven as well as the text.</summary>
+    private static IOperation? ParsedAddress(IInvocationOperation invocation, SinkKind kind)
+    {
+        if ((kind & SinkKind.Header) == 0 || invocation.TargetMethod.Name != "TryCreate"
+            || !TypeNames.Is(invocation.TargetMethod.ContainingType, "System.Net.Mail", "MailAddress"))
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Out)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private static IOperation? FirstArgument(IInvocationOperation invocation) =>

@@ -37,7 +37,7 @@ internal sealed class TaintRuleChecker
     /// </param>
     public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor rule, SinkKind kind, bool markup = false)
     {
-        if (TaintEngine.For(start.Compilation) is not { } engine)
+        if (TaintEngine.For(start) is not { } engine)
         {
             return;
         }
@@ -88,7 +88,7 @@ internal sealed class TaintRuleChecker
 
             var taint = _engine.Trace(hit.Value, context.CancellationToken);
             if ((taint.Kinds & _kind) == SinkKind.None || taint.Origin is not { } origin
-                || TaintGuards.IsGuarded(operation, hit.Value, _kind, index))
+                || TaintGuards.IsGuarded(operation, hit.Value, _kind, index, _engine.Declared))
             {
                 if (inRazor && MarkupSinks.IsUnencodedData(hit, _engine))
                 {

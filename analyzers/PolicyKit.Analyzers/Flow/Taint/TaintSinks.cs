@@ -32,8 +32,13 @@ internal sealed class TaintSinks
     private static readonly string[] Shells = { "cmd", "cmd.exe", "/bin/sh", "sh", "/bin/bash", "bash", "/usr/bin/bash", "powershell", "powershell.exe", "pwsh", "pwsh.exe", "/bin/zsh", "zsh" };
 
     private readonly SqlSinks? _sql;
+    private readonly DeclaredDataFlow? _declared;
 
-    public TaintSinks(SqlSinks? sql) => _sql = sql;
+    public TaintSinks(SqlSinks? sql, DeclaredDataFlow? declared)
+    {
+        _sql = sql;
+        _declared = declared;
+    }
 
     public void Find(IOperation operation, SinkKind wanted, DefinitionIndex index, List<SinkHit> hits)
     {
@@ -41,9 +46,16 @@ internal sealed class TaintSinks
         {
             case IInvocationOperation invocation:
                 Invocation(invocation, wanted, index, hits);
+                _declared?.Sinks(invocation, wanted, hits);
                 break;
             case IObjectCreationOperation creation:
+                if ((wanted & SinkKind.Sql) != 0 && _sql?.CommandTextArgument(creation) is { } commandText)
+                {
+                    hits.Add(new SinkHit(commandText.Value, SinkKind.Sql, creation.Type?.Name ?? "CommandText"));
+                }
+
                 Creation(creation, wanted, hits);
+                _declared?.Sinks(creation, wanted, hits);
                 break;
             case IAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment:
                 Assignment(assignment, property, wanted, index, hits);
@@ -90,6 +102,10 @@ internal sealed class TaintSinks
         }
 
         SystemWebTaint.Invocation(invocation, wanted, index, hits);
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Invocation(invocation, method, type, hits);
+        }
     }
 
     private static void HtmlInvocation(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, DefinitionIndex index, List<SinkHit> hits)
@@ -214,6 +230,10 @@ internal sealed class TaintSinks
         }
 
         SystemWebTaint.Creation(creation, type, wanted, hits);
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Creation(creation, type, hits);
+        }
     }
 
     private void Assignment(IAssignmentOperation assignment, IPropertySymbol property, SinkKind wanted, DefinitionIndex index, List<SinkHit> hits)
@@ -241,6 +261,10 @@ internal sealed class TaintSinks
         }
 
         SystemWebTaint.Assignment(assignment, property, wanted, hits);
+        if ((wanted & SinkKind.Header) != 0)
+        {
+            HeaderSinks.Assignment(assignment, property, hits);
+        }
     }
 
     private static bool IsRedirect(IMethodSymbol method, INamedTypeSymbol type) => method.Name switch

@@ -32,6 +32,11 @@ internal sealed class TaintSources
     /// <summary>The taint of a reference to <paramref name="parameter"/> when it is bound from the request.</summary>
     public TaintValue Parameter(IParameterSymbol parameter, IOperation reference, CancellationToken cancellationToken)
     {
+        if (_engine.Declared?.SourceParameter(parameter) is { } declared and not SinkKind.None)
+        {
+            return TaintValue.Source(Origin(parameter), declared);
+        }
+
         var kinds = BindableKinds(parameter);
         if (kinds == SinkKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
         {
@@ -158,6 +163,9 @@ internal sealed class TaintSources
             && named.TypeArguments[0].SpecialType == SpecialType.System_String
             && TypeNames.InNamespace(named.ContainingNamespace, "System.Collections.Generic");
     }
+
+    /// <summary>Whether <paramref name="method"/> is an MVC action, a Razor Pages handler or a method given to <c>Map*</c>.</summary>
+    public bool IsEndpointMethod(IMethodSymbol method, CancellationToken cancellationToken) => IsEntryPoint(method, cancellationToken);
 
     private bool IsEntryPoint(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -321,7 +321,12 @@ internal sealed class TaintWalker
     private TaintValue Invocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var removed = _engine.SanitizedKinds(invocation);
+        if (_engine.Declared?.Source(invocation) is { } declared)
+        {
+            return declared;
+        }
+
+        var removed = _engine.SanitizedKinds(invocation, _index);
         if (removed != SinkKind.None)
         {
             return Visit(invocation.Instance).Or(Arguments(invocation.Arguments)).Without(removed);
@@ -339,7 +344,7 @@ internal sealed class TaintWalker
     /// <summary>A call to a source method: its summary mapped onto the receiver and arguments.</summary>
     private TaintValue Call(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, bool library)
     {
-        if (_engine.Summary(method, _depth + 1, _budget.CancellationToken) is not { } summary)
+        if (_engine.Summary(method, _depth + 1, _budget, _budget.CancellationToken) is not { } summary)
         {
             // Too deep to read: a string-like result is assumed to carry its inputs, as for a library call.
             return library ? Visit(instance).Or(Arguments(arguments)) : TaintValue.Clean;

@@ -24,6 +24,9 @@ internal sealed class WorkBudget
     /// <summary>Whether the walk ran out of budget.</summary>
     public bool Exhausted { get; private set; }
 
+    /// <summary>The limits this walk (or a summary it used) ran into; PK9003 reports them.</summary>
+    public AnalysisLimit Limit { get; private set; }
+
     public CancellationToken CancellationToken => _cancellationToken;
 
     /// <summary>Counts one operation; false once the budget is spent.</summary>
@@ -46,6 +49,7 @@ internal sealed class WorkBudget
         }
 
         Exhausted = true;
+        Limit |= AnalysisLimit.TaintOperations;
         _statistics.BudgetHit();
         return false;
     }
@@ -56,9 +60,13 @@ internal sealed class WorkBudget
         if (!Exhausted)
         {
             Exhausted = true;
+            Limit |= AnalysisLimit.TaintOperations;
             _statistics.BudgetHit();
         }
     }
+
+    /// <summary>Records a limit met outside this walk's own count (a call chain cut at the depth limit, an incomplete summary).</summary>
+    public void Reached(AnalysisLimit limit) => Limit |= limit;
 
     /// <summary>Adds this walk's count to the statistics; call once when the walk ends.</summary>
     public void Flush()
