@@ -102,6 +102,7 @@ internal sealed class TaintSinks
         }
 
         SystemWebTaint.Invocation(invocation, wanted, index, hits);
+
         if ((wanted & SinkKind.Header) != 0)
         {
             HeaderSinks.Invocation(invocation, method, type, hits);
