@@ -132,6 +132,7 @@ internal sealed class SarifWriter : IReportWriter
                 json.WriteEndArray();
             }
 
+            SarifCodeFlow.Write(json, finding, EscapePath);
             json.WriteStartObject("partialFingerprints");
             json.WriteString(Fingerprint.Key, finding.Fingerprint);
             json.WriteEndObject();

@@ -9,8 +9,8 @@ namespace PolicyKit.Cli.Tests.Reports;
 
 /// <summary>
 /// The SARIF log checked against SARIF 2.1.0 (OASIS, errata 01) for every field policykit emits: required properties,
-/// types, enums and minimums as the official schema states them. The schema file itself is not vendored (it cannot be
-/// fetched here), so its constraints on these fields are restated below, section by section of the spec.
+/// types, enums and minimums as the official schema states them, restated below section by section of the spec so a
+/// failure names the field (<see cref="SarifSchemaTests"/> validates the same output against the vendored schema).
 /// </summary>
 public sealed class SarifStructureTests
 {
@@ -41,6 +41,31 @@ public sealed class SarifStructureTests
         Assert.NotEmpty(results);
         Assert.Contains(results, r => r.TryGetProperty("suppressions", out _));
         Assert.All(results, r => Assert.Equal("unchanged", r.GetProperty("baselineState").GetString()));
+    }
+
+    [Fact]
+    public async Task Taint_findings_carry_their_code_path_as_a_code_flow_ending_at_the_result()
+    {
+        using var delivery = TempDelivery.Of("FlawedShop");
+        await PolicyKitCli.RunAsync("review", delivery.Path, "--out", delivery.Out, "--format", "sarif");
+
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(delivery.Out, "policykit.sarif")));
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var flowing = results.Where(r => r.TryGetProperty("codeFlows", out _)).ToList();
+
+        Assert.Contains(flowing, r => r.GetProperty("ruleId").GetString() == "PK1001");
+        Assert.DoesNotContain(results, r => r.GetProperty("ruleId").GetString() == "PK4001" && r.TryGetProperty("codeFlows", out _));
+        foreach (var result in flowing)
+        {
+            var steps = result.GetProperty("codeFlows")[0].GetProperty("threadFlows")[0].GetProperty("locations").EnumerateArray().ToList();
+            Assert.True(steps.Count >= 2, "a code flow runs from a source to the sink");
+            Assert.Equal("source", steps[0].GetProperty("kinds")[0].GetString());
+            Assert.Equal("sink", steps[^1].GetProperty("kinds")[0].GetString());
+            var sink = steps[^1].GetProperty("location").GetProperty("physicalLocation");
+            var at = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal(at.GetProperty("artifactLocation").GetProperty("uri").GetString(), sink.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal(at.GetProperty("region").GetProperty("startLine").GetInt32(), sink.GetProperty("region").GetProperty("startLine").GetInt32());
+        }
     }
 
     [Fact]
