@@ -1,4 +1,5 @@
 using Corpus.Data;
+using Corpus.Framing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class Program
             app.UseHsts();
         }
         app.UseHttpsRedirection();
+        app.UseFrameProtection();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
