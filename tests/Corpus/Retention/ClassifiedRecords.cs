@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using Corpus.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corpus.Retention;
+
+public sealed record LabResult(int Id, [property: HealthData] string Result, DateOnly TakenOn); // vuln:PK5002 positional record property classified as health
+
+public sealed record LabOrder(int Id, [property: PersonalData] string PatientName, string TestCode); // safe:PK5002 personal class retained
+
+public sealed record StoredCardToken(string Token, [property: FinancialData] string MaskedPan, int ExpiryMonth); // vuln:PK5002 financial property of a record
+
+public sealed class Insurance
+{
+    public int Id { get; set; }
+
+    [HealthData]
+    public string? PreExistingConditions { get; set; } // vuln:PK5002 health data, attribute on its own line
+
+    [PersonalData]
+    public string PolicyHolder { get; set; } = ""; // safe:PK5002 personal class retained
+
+    [FinancialData, MaxLength(34)]
+    public required string PremiumAccount { get; init; } // vuln:PK5002 financial data with other attributes
+
+    public string Plan { get; set; } = "basic"; // safe:PK5002 unclassified
+}
+
+public abstract class ClinicalRecord
+{
+    public int Id { get; set; }
+
+    [HealthData]
+    public string ClinicianNotes { get; set; } = ""; // vuln:PK5002 inherited by every clinical record
+
+    public DateTime RecordedAt { get; set; } // safe:PK5002 unclassified
+}
+
+public sealed class Vaccination : ClinicalRecord
+{
+    [HealthData] public string Vaccine { get; set; } = ""; // vuln:PK5002 health data on a derived type
+
+    public string Site { get; set; } = "left arm"; // safe:PK5002 unclassified
+}
+
+public sealed class AllergyRecord : ClinicalRecord
+{
+    [HealthData] public string Allergen { get; set; } = ""; // vuln:PK5002 health data
+
+    [HealthData] public string Severity { get; set; } = ""; // vuln:PK5002 second health property
+
+    public bool Verified { get; set; } // safe:PK5002 unclassified
+}
+
+public partial class Invoice
+{
+    public int Id { get; set; }
+
+    [FinancialData] public decimal AmountDue { get; set; } // vuln:PK5002 financial data in a partial class
+
+    public string Currency { get; set; } = "JPY"; // safe:PK5002 unclassified
+}
+
+public partial class Invoice
+{
+    [FinancialData] public string? PaymentReference { get; set; } // vuln:PK5002 financial data in the other part
+
+    [ProtectedPersonalData] public string BillingName { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
+public sealed class Customer : ApplicationUser
+{
+    [FinancialData] public decimal CreditLimit { get; set; } // vuln:PK5002 financial data on the Identity user
+
+    [PersonalData] public DateOnly? BirthDate { get; set; } // safe:PK5002 personal class retained
+
+    [ProtectedPersonalData] public string? NationalId { get; set; } // safe:PK5002 protected personal class retained
+
+    public string PreferredLanguage { get; set; } = "ja"; // safe:PK5002 unclassified
+}
+
+[Owned]
+public sealed class BankDetails
+{
+    [FinancialData] public string AccountNumber { get; set; } = ""; // vuln:PK5002 owned type's financial data
+
+    [FinancialData] public string BranchCode { get; set; } = ""; // vuln:PK5002 financial data
+
+    public string BankName { get; set; } = ""; // safe:PK5002 unclassified
+}
+
+public sealed class Supplier
+{
+    public int Id { get; set; }
+
+    public BankDetails Bank { get; set; } = new(); // safe:PK5002 navigation, classification lives on the owned type
+
+    [PersonalData] public string ContactPerson { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
+public sealed class Refund
+{
+    public int Id { get; set; }
+
+    [FinancialData] public decimal Amount { get; init; } // vuln:PK5002 init-only financial data
+
+    [FinancialData] public string? CardLast4 { get; private set; } // vuln:PK5002 private setter
+
+    public string Reason { get; set; } = ""; // safe:PK5002 unclassified
+}
+
+public sealed class SymptomCheck
+{
+    public Guid Id { get; set; }
+
+    [HealthData] public List<string> Symptoms { get; set; } = new(); // vuln:PK5002 health data collection
+
+    [HealthData] public int? PainScore { get; set; } // vuln:PK5002 numeric health data
+
+    [PersonalData] public string? ContactEmail { get; set; } // safe:PK5002 personal class retained
+}
+
+public sealed class PayrollRun
+{
+    public int Id { get; set; }
+
+    [FinancialData] public decimal TotalNet { get; set; } // vuln:PK5002 payroll totals
+
+    [FinancialData] public decimal TotalTax { get; set; } // vuln:PK5002 payroll totals
+
+    public int EmployeeCount { get; set; } // safe:PK5002 unclassified count
+
+    public DateOnly Period { get; set; } // safe:PK5002 unclassified
+}
+
+public sealed class MedicalLeave
+{
+    public int Id { get; set; }
+
+    [PersonalData] public string EmployeeNumber { get; set; } = ""; // safe:PK5002 personal class retained
+
+    [HealthData] public string? Reason { get; set; } // vuln:PK5002 reason for sick leave is health data
+
+    public DateOnly From { get; set; } // safe:PK5002 unclassified
+
+    public DateOnly To { get; set; } // safe:PK5002 unclassified
+}
+
+public sealed class ShopRetentionContext(DbContextOptions<ShopRetentionContext> options) : DbContext(options)
+{
+    public DbSet<Insurance> Insurances => Set<Insurance>(); // safe:PK5002 a DbSet is not a classified property
+
+    public DbSet<Vaccination> Vaccinations => Set<Vaccination>(); // safe:PK5002 a DbSet is not a classified property
+}
