@@ -11,7 +11,7 @@ public sealed record LabResult(int Id, [property: HealthData] string Result, Dat
 
 public sealed record LabOrder(int Id, [property: PersonalData] string PatientName, string TestCode); // safe:PK5002 personal class retained
 
-public sealed record StoredCardToken(string Token, [property: FinancialData] string MaskedPan, int ExpiryMonth); // vuln:PK5002 financial property of a record
+public sealed record StoredCardToken(int Id, string Token, [property: FinancialData] string MaskedPan, int ExpiryMonth); // vuln:PK5002 financial property of a record
 
 public sealed class Insurance
 {
@@ -149,9 +149,48 @@ public sealed class MedicalLeave
     public DateOnly To { get; set; } // safe:PK5002 unclassified
 }
 
+public sealed class Claim
+{
+    public int Id { get; set; }
+
+    [HealthData] public string? InjuryDescription { get; set; } // vuln:PK5002 insurance claim injury details
+
+    [FinancialData] public decimal Payout { get; set; } // vuln:PK5002 payout amount
+
+    [HealthData] public byte[]? MedicalReportPdf { get; set; } // vuln:PK5002 stored medical report
+
+    [FinancialData] public string? PayoutIban { get; set; } // vuln:PK5002 payout account
+
+    [PersonalData] public string ClaimantName { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
 public sealed class ShopRetentionContext(DbContextOptions<ShopRetentionContext> options) : DbContext(options)
 {
     public DbSet<Insurance> Insurances => Set<Insurance>(); // safe:PK5002 a DbSet is not a classified property
 
     public DbSet<Vaccination> Vaccinations => Set<Vaccination>(); // safe:PK5002 a DbSet is not a classified property
+
+    public DbSet<AllergyRecord> Allergies => Set<AllergyRecord>();
+
+    public DbSet<LabResult> LabResults => Set<LabResult>();
+
+    public DbSet<LabOrder> LabOrders => Set<LabOrder>();
+
+    public DbSet<StoredCardToken> CardTokens => Set<StoredCardToken>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<SymptomCheck> SymptomChecks => Set<SymptomCheck>();
+
+    public DbSet<PayrollRun> PayrollRuns => Set<PayrollRun>();
+
+    public DbSet<MedicalLeave> MedicalLeaves => Set<MedicalLeave>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
 }

@@ -70,6 +70,8 @@ public static class FieldEncryption
         return [.. iv, .. aes.EncryptCbc(plaintext, iv)]; // safe:PK2002 fresh IV stored with the ciphertext
     }
 
+    public static byte[] CookieKey() => Encoding.ASCII.GetBytes(new string('k', 32)); // vuln:PK2002 constant key built at run time ("kkkk…")
+
     public static byte[] DeriveFromSecret(string secret, byte[] salt) => HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, salt); // safe:PK2002 secret passed in by the caller
 
     public static byte[] DeriveFromLiteral(byte[] salt) => HKDF.DeriveKey(HashAlgorithmName.SHA256, "static-master-secret-v1"u8.ToArray(), 32, salt); // vuln:PK2002 master secret in the source
