@@ -88,7 +88,7 @@ public static class RandomChoices
 
     public static int Lottery(int tickets) => new Random(tickets).Next(tickets); // vuln:PK4003 prize draw anyone can precompute
 
-    public static string ResetPin(string email) => (Math.Abs(email.GetHashCode() ^ DateTime.UtcNow.DayOfYear) % 1_000_000).ToString("D6"); // vuln:PK4003 derived from the e-mail and the date, not random
+    public static string ResetPin(string email) => ((email.Length * 7919 + DateTime.UtcNow.DayOfYear * 104729) % 1_000_000).ToString("D6"); // vuln:PK4003 computed from the e-mail length and the date: anyone can compute it
 
     public static Guid RequestId() => Guid.CreateVersion7(); // safe:PK4003 sortable request id, not a secret
 
