@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using System.ComponentModel.DataAnnotations;
 using Corpus.Data;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +11,7 @@ namespace Corpus.Retention;
 
 public sealed record LabResult(int Id, [property: HealthData] string Result, DateOnly TakenOn); // vuln:PK5002 positional record property classified as health
 
-public sealed record LabOrder(int Id, [property: PersonalData] string PatientName, string TestCode); // safe:PK5002 personal class retained
+public sealed record LabOrder(int Id, [property: PersonalData] string PatientName, string TestCode, DateOnly OrderedOn); // safe:PK5002 personal class retained
 
 public sealed record StoredCardToken(int Id, string Token, [property: FinancialData] string MaskedPan, int ExpiryMonth); // vuln:PK5002 financial property of a record
 
@@ -48,9 +50,9 @@ public sealed class Vaccination : ClinicalRecord
 
 public sealed class AllergyRecord : ClinicalRecord
 {
-    [HealthData] public string Allergen { get; set; } = ""; // vuln:PK5002 health data
+    [HealthData] public string Allergen { get; set; } = ""; // vuln:PK5002#allergy-health health data
 
-    [HealthData] public string Severity { get; set; } = ""; // vuln:PK5002 second health property
+    [HealthData] public string Severity { get; set; } = ""; // vuln:PK5002#allergy-health (one finding per entity and class) second health property
 
     public bool Verified { get; set; } // safe:PK5002 unclassified
 }
@@ -59,14 +61,14 @@ public partial class Invoice
 {
     public int Id { get; set; }
 
-    [FinancialData] public decimal AmountDue { get; set; } // vuln:PK5002 financial data in a partial class
+    [FinancialData] public decimal AmountDue { get; set; } // vuln:PK5002#invoice-financial (one finding per entity and class) financial data in a partial class
 
     public string Currency { get; set; } = "JPY"; // safe:PK5002 unclassified
 }
 
 public partial class Invoice
 {
-    [FinancialData] public string? PaymentReference { get; set; } // vuln:PK5002 financial data in the other part
+    [FinancialData] public string? PaymentReference { get; set; } // vuln:PK5002#invoice-financial (one finding per entity and class) financial data in the other part
 
     [ProtectedPersonalData] public string BillingName { get; set; } = ""; // safe:PK5002 personal class retained
 }
@@ -85,9 +87,9 @@ public sealed class Customer : ApplicationUser
 [Owned]
 public sealed class BankDetails
 {
-    [FinancialData] public string AccountNumber { get; set; } = ""; // vuln:PK5002 owned type's financial data
+    [FinancialData] public string AccountNumber { get; set; } = ""; // vuln:PK5002#bank-financial (one finding per entity and class) owned type's financial data
 
-    [FinancialData] public string BranchCode { get; set; } = ""; // vuln:PK5002 financial data
+    [FinancialData] public string BranchCode { get; set; } = ""; // vuln:PK5002#bank-financial (one finding per entity and class) financial data
 
     public string BankName { get; set; } = ""; // safe:PK5002 unclassified
 }
@@ -105,9 +107,9 @@ public sealed class Refund
 {
     public int Id { get; set; }
 
-    [FinancialData] public decimal Amount { get; init; } // vuln:PK5002 init-only financial data
+    [FinancialData] public decimal Amount { get; init; } // vuln:PK5002#refund-financial (one finding per entity and class) init-only financial data
 
-    [FinancialData] public string? CardLast4 { get; private set; } // vuln:PK5002 private setter
+    [FinancialData] public string? CardLast4 { get; private set; } // vuln:PK5002#refund-financial (one finding per entity and class) private setter
 
     public string Reason { get; set; } = ""; // safe:PK5002 unclassified
 }
@@ -116,9 +118,9 @@ public sealed class SymptomCheck
 {
     public Guid Id { get; set; }
 
-    [HealthData] public List<string> Symptoms { get; set; } = new(); // vuln:PK5002 health data collection
+    [HealthData] public List<string> Symptoms { get; set; } = new(); // vuln:PK5002#symptom-health (one finding per entity and class) health data collection
 
-    [HealthData] public int? PainScore { get; set; } // vuln:PK5002 numeric health data
+    [HealthData] public int? PainScore { get; set; } // vuln:PK5002#symptom-health (one finding per entity and class) numeric health data
 
     [PersonalData] public string? ContactEmail { get; set; } // safe:PK5002 personal class retained
 }
@@ -127,9 +129,9 @@ public sealed class PayrollRun
 {
     public int Id { get; set; }
 
-    [FinancialData] public decimal TotalNet { get; set; } // vuln:PK5002 payroll totals
+    [FinancialData] public decimal TotalNet { get; set; } // vuln:PK5002#payroll-financial (one finding per entity and class) payroll totals
 
-    [FinancialData] public decimal TotalTax { get; set; } // vuln:PK5002 payroll totals
+    [FinancialData] public decimal TotalTax { get; set; } // vuln:PK5002#payroll-financial (one finding per entity and class) payroll totals
 
     public int EmployeeCount { get; set; } // safe:PK5002 unclassified count
 
@@ -153,15 +155,92 @@ public sealed class Claim
 {
     public int Id { get; set; }
 
-    [HealthData] public string? InjuryDescription { get; set; } // vuln:PK5002 insurance claim injury details
+    [HealthData] public string? InjuryDescription { get; set; } // vuln:PK5002#claim-health (one finding per entity and class) insurance claim injury details
 
-    [FinancialData] public decimal Payout { get; set; } // vuln:PK5002 payout amount
+    [FinancialData] public decimal Payout { get; set; } // vuln:PK5002#claim-financial (one finding per entity and class) payout amount
 
-    [HealthData] public byte[]? MedicalReportPdf { get; set; } // vuln:PK5002 stored medical report
+    [HealthData] public byte[]? MedicalReportPdf { get; set; } // vuln:PK5002#claim-health (one finding per entity and class) stored medical report
 
-    [FinancialData] public string? PayoutIban { get; set; } // vuln:PK5002 payout account
+    [FinancialData] public string? PayoutIban { get; set; } // vuln:PK5002#claim-financial (one finding per entity and class) payout account
 
     [PersonalData] public string ClaimantName { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
+public sealed class DentalChart
+{
+    public int Id { get; set; }
+
+    [HealthData] public string ToothMap { get; set; } = ""; // vuln:PK5002 dental chart
+
+    public DateOnly LastVisit { get; set; } // safe:PK5002 unclassified
+}
+
+public sealed class WalletTopUp
+{
+    public long Id { get; set; }
+
+    [FinancialData] public decimal Balance { get; set; } // vuln:PK5002 stored wallet balance
+
+    [PersonalData] public string OwnerEmail { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
+public sealed class Prescriber
+{
+    public int Id { get; set; }
+
+    private string _licence = "";
+
+    [HealthData]
+    public string Speciality { get => _licence; set => _licence = value; } // vuln:PK5002 property with a backing field
+}
+
+public sealed record DonationPledge
+{
+    public int Id { get; init; }
+
+    [FinancialData] public decimal MonthlyAmount { get; init; } // vuln:PK5002 record class with init properties
+
+    public string Campaign { get; init; } = ""; // safe:PK5002 unclassified
+}
+
+public static class RetentionJobs
+{
+    public static Task<int> PurgeLabOrdersAsync(ShopRetentionContext db, DateTime now) =>
+        db.LabOrders.Where(o => o.OrderedOn < DateOnly.FromDateTime(now.AddDays(-2555))).ExecuteDeleteAsync(); // deletion path for LabOrder (personal, 2555 days)
+}
+
+public sealed class FitnessGoal
+{
+    public int Id { get; set; }
+
+    [HealthData] public decimal? WeightKg { get; set; } // vuln:PK5002 body weight
+
+    public string Goal { get; set; } = ""; // safe:PK5002 unclassified
+}
+
+public sealed class TaxReturnUpload
+{
+    public int Id { get; set; }
+
+    [FinancialData] public byte[] Document { get; set; } = []; // vuln:PK5002 uploaded tax return
+
+    public DateTime UploadedAt { get; set; } // safe:PK5002 unclassified
+}
+
+public sealed class LoanApplication
+{
+    public int Id { get; set; }
+
+    [FinancialData] public decimal AnnualIncome { get; set; } // vuln:PK5002 declared income
+
+    [PersonalData] public string ApplicantName { get; set; } = ""; // safe:PK5002 personal class retained
+}
+
+public sealed class TherapyNote
+{
+    public int Id { get; set; }
+
+    [HealthData] public string Summary { get; set; } = ""; // vuln:PK5002 therapy session notes
 }
 
 public sealed class ShopRetentionContext(DbContextOptions<ShopRetentionContext> options) : DbContext(options)
@@ -193,4 +272,20 @@ public sealed class ShopRetentionContext(DbContextOptions<ShopRetentionContext> 
     public DbSet<MedicalLeave> MedicalLeaves => Set<MedicalLeave>();
 
     public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<DentalChart> DentalCharts => Set<DentalChart>();
+
+    public DbSet<WalletTopUp> WalletTopUps => Set<WalletTopUp>();
+
+    public DbSet<Prescriber> Prescribers => Set<Prescriber>();
+
+    public DbSet<DonationPledge> DonationPledges => Set<DonationPledge>();
+
+    public DbSet<FitnessGoal> FitnessGoals => Set<FitnessGoal>();
+
+    public DbSet<TaxReturnUpload> TaxReturns => Set<TaxReturnUpload>();
+
+    public DbSet<LoanApplication> LoanApplications => Set<LoanApplication>();
+
+    public DbSet<TherapyNote> TherapyNotes => Set<TherapyNote>();
 }
