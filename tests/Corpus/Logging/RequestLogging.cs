@@ -33,7 +33,7 @@ public static class AuditExtensions
 public static partial class AuthLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Sign-in failed for {Email} using {Password}")]
-    public static partial void SignInFailed(ILogger logger, string email, string password); // vuln:PK5001 source-generated log message with the password
+    public static partial void SignInFailed(ILogger logger, string email, string password); // vuln:PK5001#generated-password source-generated log message with the password
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed for user {UserId}")]
     public static partial void SignInFailedSafe(ILogger logger, string userId); // safe:PK5001 source-generated, id only
@@ -60,7 +60,7 @@ public sealed class SessionLoggingController(ILogger<SessionLoggingController> l
     [HttpPost("login-generated")]
     public IActionResult LoginGenerated(LoginRequest request)
     {
-        AuthLog.SignInFailed(logger, request.Email, request.Password); // vuln:PK5001 passes the password to the generated logger
+        AuthLog.SignInFailed(logger, request.Email, request.Password); // vuln:PK5001#generated-password passes the password to the generated logger
         return Unauthorized();
     }
 
