@@ -27,6 +27,8 @@ public sealed class ExternalLoginLogger(ILogger<ExternalLoginLogger> logger)
 
     public void Totp(string userId, string sharedKey) => logger.LogInformation("Authenticator key for {UserId} is {Key}", userId, sharedKey); // vuln:PK5001 TOTP shared secret
 
+    public void Jwt(string jwt) => System.Console.WriteLine($"Issued JWT {jwt}"); // vuln:PK5001 bearer token on the console (container logs)
+
     public void TotpSafe(string userId) => logger.LogInformation("Authenticator reset for {UserId}", userId); // safe:PK5001 event only
 
     public async Task Recovery(UserManager<ApplicationUser> users, ApplicationUser user)

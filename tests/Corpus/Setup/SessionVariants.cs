@@ -54,6 +54,16 @@ public static class SessionVariants
             o.Cookie.SameSite = SameSiteMode.None; // vuln:PK3004 session cookie sent cross-site
         });
 
+    public static void AddSupportCookie(this IServiceCollection services) =>
+        services.AddAuthentication().AddCookie("support", o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // vuln:PK3004 support-desk cookie also sent over http
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(15); // safe:PK3004 short idle timeout
+        });
+
+    public static void AddScriptableSession(this IServiceCollection services) =>
+        services.AddSession(o => o.Cookie.HttpOnly = false); // vuln:PK3004 session cookie readable by scripts
+
     public static void AddTempDataCookie(this IServiceCollection services) =>
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest); // vuln:PK3004 TempData cookie over http
 
