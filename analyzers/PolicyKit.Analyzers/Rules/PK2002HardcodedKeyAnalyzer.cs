@@ -193,8 +193,37 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
     {
         if (reported.TryAdd(location, 0))
         {
-            context.Report(Rule, location, sink);
+            context.Report(Rule, location, SinkName(context, location, sink));
         }
+    }
+
+    // A constant declared away from this use (a key field used by CreateEncryptor and CreateDecryptor) is reported once,
+    // by whichever use is analysed first; naming what holds the constant keeps the message the same in every run.
+    private static string SinkName(OperationAnalysisContext context, Location location, string sink)
+    {
+        var use = context.Operation.Syntax;
+        if ((location.SourceTree == use.SyntaxTree && use.Span.Contains(location.SourceSpan))
+            || location.SourceTree?.GetRoot(context.CancellationToken).FindNode(location.SourceSpan) is not { } constant)
+        {
+            return sink;
+        }
+
+        for (var node = constant.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator:
+                    return declarator.Identifier.ValueText;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left.ToString();
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case MethodDeclarationSyntax method:
+                    return method.Identifier.ValueText + "()";
+            }
+        }
+
+        return sink;
     }
 
     // A constant string, directly or through a readonly field or a local assigned once.
