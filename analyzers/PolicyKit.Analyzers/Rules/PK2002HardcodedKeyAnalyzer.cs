@@ -41,24 +41,15 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // One key literal can reach several sinks (a local used by Encrypt and Decrypt): it is reported once per
-            // type, naming the ordinally first sink, at the end of the type — so that the message never depends on
-            // which callback ran first in a concurrent build.
-            var reported = new ConcurrentDictionary<(Location, string), byte>();
-            start.RegisterSymbolStartAction(
-                typeStart =>
-                {
-                    var found = new KeySinks();
-                    typeStart.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, found), OperationKind.SimpleAssignment);
-                    typeStart.RegisterOperationAction(c => AnalyzeArgument(c, symbols, found), OperationKind.Argument);
-                    typeStart.RegisterSymbolEndAction(c => found.Report(c, reported));
-                },
-                SymbolKind.NamedType);
+            // One key literal can reach several sinks (a local used by Encrypt and Decrypt): it is reported once.
+            var reported = new ConcurrentDictionary<Location, byte>();
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, reported), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reported), OperationKind.Argument);
         });
     }
 
     // aes.Key = …; aes.IV = …; hmac.Key = …
-    private static void AnalyzeAssignment(OperationAnalysisContext context, KeySinkSymbols symbols, KeySinks reported)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, KeySinkSymbols symbols, ConcurrentDictionary<Location, byte> reported)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Key" or "IV" } property } target
@@ -74,7 +65,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
     // new AesGcm(key), CreateEncryptor(rgbKey, rgbIV), EncryptCbc(data, iv), new HMACSHA256(key),
     // new Rfc2898DeriveBytes(password, salt, …), KeyDerivation.Pbkdf2(…, salt, …), new SymmetricSecurityKey(key),
     // rsa.ImportFromPem(input), rsa.FromXmlString(xmlString)
-    private static void AnalyzeArgument(OperationAnalysisContext context, KeySinkSymbols symbols, KeySinks reported)
+    private static void AnalyzeArgument(OperationAnalysisContext context, KeySinkSymbols symbols, ConcurrentDictionary<Location, byte> reported)
     {
         var argument = (IArgumentOperation)context.Operation;
         if (argument.Parameter is not { } parameter
@@ -109,11 +100,11 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         Check(context, argument.Value, owner + "(" + parameter.Name + ")", signingKey, reported);
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string sink, bool signingKey, KeySinks reported)
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink, bool signingKey, ConcurrentDictionary<Location, byte> reported)
     {
         if (ConstantSource(value, context, MaximumHops, signingKey, literalOnly: false) is { } source)
         {
-            reported.Add(source.Syntax.GetLocation(), sink);
+            ReportOnce(context, source.Syntax.GetLocation(), sink, reported);
         }
         else if (Unwrap(value) is IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference
                  && InitialValue.Of(reference, mutableContents: true, context.CancellationToken) is null)
@@ -126,7 +117,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
     // constant assignment is reported. Only literal contents count: "_key = new byte[32]" is usually filled next.
     private static void CheckConstructorAssignments(
         OperationAnalysisContext context, IFieldSymbol field, SemanticModel? model, string sink, bool signingKey,
-        KeySinks reported)
+        ConcurrentDictionary<Location, byte> reported)
     {
         if (model is null || field.ContainingType is not { } type)
         {
@@ -154,7 +145,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
                         && SymbolEqualityComparer.Default.Equals(target.Field, field)
                         && ConstantSource(operation.Value, context, MaximumHops - 1, signingKey, literalOnly: true) is { } source)
                     {
-                        reported.Add(source.Syntax.GetLocation(), sink);
+                        ReportOnce(context, source.Syntax.GetLocation(), sink, reported);
                     }
                 }
             }
@@ -170,7 +161,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
 
     // rsa.ImportFromPem("-----BEGIN PRIVATE KEY-----…"), rsa.FromXmlString("<RSAKeyValue>…<D>…</D>…"): a public key is
     // no secret, so only private-key text counts.
-    private static void CheckPrivateKeyText(OperationAnalysisContext context, IOperation value, string sink, bool xml, KeySinks reported)
+    private static void CheckPrivateKeyText(OperationAnalysisContext context, IOperation value, string sink, bool xml, ConcurrentDictionary<Location, byte> reported)
     {
         if (ConstantText(value, context) is not { } text)
         {
@@ -182,40 +173,57 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
             : text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0;
         if (isPrivate)
         {
-            reported.Add(value.Syntax.GetLocation(), sink);
+            ReportOnce(context, value.Syntax.GetLocation(), sink, reported);
         }
     }
 
     // Rfc2898DeriveBytes.Pbkdf2("passphrase", salt, …): the derived key is as constant as the passphrase.
-    private static void CheckPassphrase(OperationAnalysisContext context, IOperation value, string sink, KeySinks reported)
+    private static void CheckPassphrase(OperationAnalysisContext context, IOperation value, string sink, ConcurrentDictionary<Location, byte> reported)
     {
         var secret = ConstantText(value, context) is { } text
             ? IsKeyText(text)
             : ConstantSource(value, context, MaximumHops, signingKey: true, literalOnly: true) is not null;
         if (secret)
         {
-            reported.Add(value.Syntax.GetLocation(), sink);
+            ReportOnce(context, value.Syntax.GetLocation(), sink, reported);
         }
     }
 
-    /// <summary>The key literals one type hands to sinks, each with the ordinally first sink it reaches.</summary>
-    private sealed class KeySinks
+    private static void ReportOnce(OperationAnalysisContext context, Location location, string sink, ConcurrentDictionary<Location, byte> reported)
     {
-        private readonly ConcurrentDictionary<Location, string> _sinks = new();
-
-        public void Add(Location location, string sink) =>
-            _sinks.AddOrUpdate(location, sink, (_, known) => string.CompareOrdinal(sink, known) < 0 ? sink : known);
-
-        public void Report(SymbolAnalysisContext context, ConcurrentDictionary<(Location, string), byte> reported)
+        if (reported.TryAdd(location, 0))
         {
-            foreach (var pair in _sinks)
+            context.Report(Rule, location, SinkName(context, location, sink));
+        }
+    }
+
+    // A constant declared away from this use (a key field used by CreateEncryptor and CreateDecryptor) is reported once,
+    // by whichever use is analysed first; naming what holds the constant keeps the message the same in every run.
+    private static string SinkName(OperationAnalysisContext context, Location location, string sink)
+    {
+        var use = context.Operation.Syntax;
+        if ((location.SourceTree == use.SyntaxTree && use.Span.Contains(location.SourceSpan))
+            || location.SourceTree?.GetRoot(context.CancellationToken).FindNode(location.SourceSpan) is not { } constant)
+        {
+            return sink;
+        }
+
+        for (var node = constant.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
             {
-                if (reported.TryAdd((pair.Key, pair.Value), 0))
-                {
-                    context.Report(Rule, pair.Key, pair.Value);
-                }
+                case VariableDeclaratorSyntax declarator:
+                    return declarator.Identifier.ValueText;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left.ToString();
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case MethodDeclarationSyntax method:
+                    return method.Identifier.ValueText + "()";
             }
         }
+
+        return sink;
     }
 
     // A constant string, directly or through a readonly field or a local assigned once.

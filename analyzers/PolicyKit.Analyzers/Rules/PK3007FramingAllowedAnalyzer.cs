@@ -19,7 +19,9 @@ namespace PolicyKit.Analyzers.Rules;
 /// <c>frame-ancestors</c> directive, and no known header middleware is used (NetEscapades <c>UseSecurityHeaders</c>, NWebsec
 /// <c>UseXfo</c>, builders named <c>*FrameOptions*</c>/<c>*FrameAncestors*</c>, Blazor's interactive server render mode, which
 /// sends <c>frame-ancestors 'self'</c>). The header antiforgery adds does not count: it is sent only with responses that
-/// generate a token, not with every page. <c>X-Frame-Options: ALLOW-FROM …</c> and <c>ALLOWALL</c> are reported where written.
+/// generate a token, not with every page. <c>X-Frame-Options: ALLOW-FROM …</c> and <c>ALLOWALL</c>, values browsers ignore
+/// (anything but <c>DENY</c>/<c>SAMEORIGIN</c>), and <c>frame-ancestors</c> lists with a source that admits every site
+/// (<c>*</c>, a bare scheme such as <c>https:</c>, or <c>https://*</c>) are reported where written.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
@@ -60,7 +62,7 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
     {
         private readonly INamedTypeSymbol? _headerNames;
         private readonly ConcurrentQueue<(Location Location, string Name)> _htmlRegistrations = new();
-        private readonly ConcurrentQueue<(Location Location, string Value)> _permissiveValues = new();
+        private readonly ConcurrentQueue<(Location Location, string Value, string Reason)> _permissiveValues = new();
         private int _protected;
 
         public CompilationFacts(INamedTypeSymbol? headerNames) => _headerNames = headerNames;
@@ -130,21 +132,28 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
         }
 
         // Content-Security-Policy: frame-ancestors 'self' — in a literal, a constant or an interpolated string.
+        // IPA Web 9-(i): a frame-ancestors list that admits every site restricts nothing; it is reported where written.
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
-            if (context.Operation.ConstantValue is { HasValue: true, Value: string text }
-                && text.IndexOf("frame-ancestors", StringComparison.OrdinalIgnoreCase) >= 0
-                && !AllowsEveryone(text))
+            if (context.Operation.ConstantValue is not { HasValue: true, Value: string text }
+                || text.IndexOf("frame-ancestors", StringComparison.OrdinalIgnoreCase) < 0)
             {
-                MarkProtected();
+                return;
             }
+
+            if (AllowsEveryone(text))
+            {
+                _permissiveValues.Enqueue((context.Operation.Syntax.GetLocation(), "Content-Security-Policy: " + text.Trim(), "PK3007ReasonWildcardAncestors"));
+            }
+
+            MarkProtected();
         }
 
         public void ReportAtEnd(CompilationAnalysisContext context)
         {
-            foreach (var (location, value) in _permissiveValues)
+            foreach (var (location, value, reason) in _permissiveValues)
             {
-                context.Report(Rule, location, symbol: null, severity: null, properties: null, FrameOptionsHeader + ": " + value, Reason("PK3007ReasonPermissive"));
+                context.Report(Rule, location, symbol: null, severity: null, properties: null, value, Reason(reason));
             }
 
             if (Volatile.Read(ref _protected) != 0)
@@ -177,7 +186,15 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
                 if (trimmed.StartsWith("ALLOW-FROM", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("ALLOWALL", StringComparison.OrdinalIgnoreCase))
                 {
                     // Reported where written; the missing-header finding would only repeat it.
-                    _permissiveValues.Enqueue((value.Syntax.GetLocation(), trimmed));
+                    _permissiveValues.Enqueue((value.Syntax.GetLocation(), FrameOptionsHeader + ": " + trimmed, "PK3007ReasonPermissive"));
+                    MarkProtected();
+                    return;
+                }
+
+                // RFC 7034 §2.1 defines only DENY and SAMEORIGIN (case-insensitive); browsers ignore any other value.
+                if (!trimmed.Equals("DENY", StringComparison.OrdinalIgnoreCase) && !trimmed.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
+                {
+                    _permissiveValues.Enqueue((value.Syntax.GetLocation(), FrameOptionsHeader + ": " + trimmed, "PK3007ReasonInvalidValue"));
                     MarkProtected();
                     return;
                 }
@@ -214,13 +231,40 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
                 && (ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         }
 
-        // frame-ancestors * (or a bare scheme) lets every site frame the page.
+        // CSP3 §6.3.2.5: a source list admits every site when one of its sources is "*", a bare scheme ("https:") or a
+        // scheme with a wildcard host and nothing else ("https://*"); 'self', named hosts and "*.example.com" do not.
         private static bool AllowsEveryone(string policy)
         {
             var at = policy.IndexOf("frame-ancestors", StringComparison.OrdinalIgnoreCase) + "frame-ancestors".Length;
             var end = policy.IndexOf(';', at);
-            var sources = (end < 0 ? policy.Substring(at) : policy.Substring(at, end - at)).Trim();
-            return sources == "*" || sources.StartsWith("* ", StringComparison.Ordinal) || sources is "https:" or "http:";
+            var sources = end < 0 ? policy.Substring(at) : policy.Substring(at, end - at);
+            foreach (var source in sources.Split(SourceSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (source == "*" || IsBareScheme(source) || IsWildcardHost(source))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly char[] SourceSeparators = { ' ', '\t', '\n', '\r' };
+
+        private static bool IsBareScheme(string source) =>
+            source.Length > 1 && source[source.Length - 1] == ':' && source.IndexOf('/') < 0 && source.IndexOf('\'') < 0;
+
+        private static bool IsWildcardHost(string source)
+        {
+            var scheme = source.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0)
+            {
+                return false;
+            }
+
+            var host = source.Substring(scheme + 3).TrimEnd('/');
+            var port = host.IndexOf(':');
+            return (port < 0 ? host : host.Substring(0, port)) == "*";
         }
 
         private static int Compare(Location a, Location b)

@@ -72,6 +72,7 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
             start.RegisterOperationAction(analysis.AnalyzeNamedValue, OperationKind.Return, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(analysis.AnalyzeProtocol, OperationKind.FieldReference);
+            start.RegisterOperationAction(AnalyzeConnectionString, OperationKind.Literal);
             if (WellKnownTypes.Get(start.Compilation, "System.Net.Mail.SmtpClient") is { } smtp)
             {
                 start.RegisterOperationBlockStartAction(block => SmtpWithoutTls.Track(block, smtp));
@@ -474,6 +475,16 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
         || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
         || host.StartsWith("127.", StringComparison.Ordinal)
         || host is "[::1]" or "::1";
+
+    // MN-41, A.10.8.4: a database connection string that switches transport encryption off towards a remote server.
+    private static void AnalyzeConnectionString(OperationAnalysisContext context)
+    {
+        if (context.Operation.ConstantValue is { HasValue: true, Value: string text }
+            && ConnectionStringEncryption.FindDisabled(text) is { } disabled)
+        {
+            Report(context, context.Operation, disabled.Found, disabled.Replacement);
+        }
+    }
 
     private static IOperation Skip(IOperation operation)
     {

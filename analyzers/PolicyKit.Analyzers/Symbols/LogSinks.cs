@@ -54,6 +54,7 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? debug;
     private readonly INamedTypeSymbol? trace;
     private readonly INamedTypeSymbol? textWriter;
+    private readonly INamedTypeSymbol? loggerMessageAttribute;
 
     private LogSinks(Compilation compilation)
     {
@@ -66,6 +67,7 @@ internal sealed class LogSinks
         debug = WellKnownTypes.Get(compilation, "System.Diagnostics.Debug");
         trace = WellKnownTypes.Get(compilation, "System.Diagnostics.Trace");
         textWriter = WellKnownTypes.Get(compilation, "System.IO.TextWriter");
+        loggerMessageAttribute = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Logging.LoggerMessageAttribute");
     }
 
     /// <summary>The log sinks of <paramref name="compilation"/>.</summary>
@@ -81,6 +83,12 @@ internal sealed class LogSinks
         }
 
         if (Is(type, loggerExtensions) || (Is(type, melLogger) && method.Name is "Log" or "BeginScope"))
+        {
+            return LogSinkKind.StructuredLog;
+        }
+
+        // [LoggerMessage] partial methods: the logging source generator writes every argument into the message.
+        if (IsLoggerMessageMethod(method))
         {
             return LogSinkKind.StructuredLog;
         }
@@ -149,6 +157,24 @@ internal sealed class LogSinks
     }
 
     // Console.Out.WriteLine(...), Console.Error.Write(...): other TextWriters write files or responses.
+    private bool IsLoggerMessageMethod(IMethodSymbol method)
+    {
+        if (loggerMessageAttribute is null || (!method.IsPartialDefinition && method.PartialDefinitionPart is null))
+        {
+            return false;
+        }
+
+        foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, loggerMessageAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsConsoleWriter(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property.ContainingType: { } owner } && Is(owner, console);
 }

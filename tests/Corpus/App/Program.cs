@@ -1,4 +1,6 @@
 using Corpus.Data;
+using Corpus.Framing;
+using Corpus.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,7 @@ public static class Program
         builder.Services.AddControllersWithViews();
         builder.Services.AddRazorPages();
         builder.Services.AddAuthorization();
+        builder.Services.AddBackOfficePolicies();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -25,6 +28,7 @@ public static class Program
             app.UseHsts();
         }
         app.UseHttpsRedirection();
+        app.UseFrameProtection();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

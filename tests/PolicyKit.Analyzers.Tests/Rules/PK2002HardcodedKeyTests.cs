@@ -454,4 +454,22 @@ public sealed class PK2002HardcodedKeyTests
             public byte[] Empty(byte[] salt) => Rfc2898DeriveBytes.Pbkdf2("", salt, 600_000, HashAlgorithmName.SHA256, 32);
         }
         """);
+
+    [Fact]
+    public Task Flags_a_key_field_shared_by_two_uses_once_naming_the_field()
+    {
+        var test = PolicyKit.Analyzers.Tests.Infrastructure.PolicyVerifier<PolicyKit.Analyzers.Rules.PK2002HardcodedKeyAnalyzer>.Create("""
+            using System.Security.Cryptography;
+            using System.Text;
+            class SessionCipher
+            {
+                private readonly byte[] _key;
+                public SessionCipher() { _key = {|#0:Encoding.UTF8.GetBytes("session-protector-key-0123456789")|}; }
+                public ICryptoTransform Encryptor(Aes aes, byte[] iv) => aes.CreateEncryptor(_key, iv);
+                public ICryptoTransform Decryptor(Aes aes, byte[] iv) => aes.CreateDecryptor(_key, iv);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PolicyKit.Analyzers.Tests.Infrastructure.PolicyVerifier<PolicyKit.Analyzers.Rules.PK2002HardcodedKeyAnalyzer>.Diagnostic().WithLocation(0).WithArguments("_key"));
+        return test.RunAsync();
+    }
 }

@@ -98,11 +98,11 @@ public sealed class PK3007FramingAllowedTests
         using Microsoft.Extensions.DependencyInjection;
 
         var builder = WebApplication.CreateBuilder(args);
-        [|builder.Services.AddRazorPages()|];
+        builder.Services.AddRazorPages();
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors *";
+            context.Response.Headers.ContentSecurityPolicy = [|"default-src 'self'; frame-ancestors *"|];
             await next(context);
         });
         app.Run();
@@ -361,5 +361,64 @@ public sealed class PK3007FramingAllowedTests
                 public static void Run() => new Registrations().AddRazorPages().AddControllersWithViews();
             }
         }
+        """);
+
+    [Theory]
+    [InlineData("frame-ancestors https:")]
+    [InlineData("frame-ancestors 'self' https://*")]
+    [InlineData("default-src 'self'; frame-ancestors 'self' *.cdn.example.net *")]
+    [InlineData("frame-ancestors http: https:")]
+    public Task Flags_frame_ancestors_sources_that_admit_every_site_where_written(string policy) => Program($$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = [|"{{policy}}"|];
+            await next(context);
+        });
+        app.Run();
+        """);
+
+    [Theory]
+    [InlineData("DENIED")]
+    [InlineData("")]
+    [InlineData("SAMEORIGIN, DENY")]
+    public Task Flags_frame_options_values_browsers_ignore(string value) => Program($$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XFrameOptions = [|"{{value}}"|];
+            await next(context);
+        });
+        app.Run();
+        """);
+
+    [Theory]
+    [InlineData("frame-ancestors 'self' https://*.shop.example.com")]
+    [InlineData("frame-ancestors https://partner.example.com:8443")]
+    [InlineData("default-src *; frame-ancestors 'none'")]
+    public Task Ignores_frame_ancestors_limited_to_named_origins(string policy) => Program($$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = "{{policy}}";
+            context.Response.Headers.XFrameOptions = "sameorigin";
+            await next(context);
+        });
+        app.Run();
         """);
 }

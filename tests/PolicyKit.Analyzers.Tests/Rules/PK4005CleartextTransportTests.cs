@@ -352,4 +352,36 @@ public sealed class PK4005CleartextTransportTests
             public const string SchemaUrl = "http://json-schema.org/draft-07/schema#";
         }
         """);
+
+    [Fact]
+    public Task Flags_connection_strings_that_turn_encryption_off_towards_a_remote_server() => Verify.Analyzer("""
+        using Microsoft.Data.SqlClient;
+        using MySqlConnector;
+        using Npgsql;
+        class Databases
+        {
+            public SqlConnection Stock() => new([|"Server=sql.warehouse.example.com;Database=Stock;Authentication=Active Directory Default;Encrypt=False"|]);
+            public SqlConnection Legacy() => new([|"Data Source=tcp:sql.legacy.example.com,1433;Initial Catalog=Shop;Integrated Security=true;Encrypt=Optional"|]);
+            public NpgsqlConnection Events() => new([|"Host=pg.analytics.example.com;Database=events;SSL Mode=Disable"|]);
+            private const string Catalog = [|"Server=mysql.example.com;Database=catalog;SslMode=None"|];
+            public MySqlConnection Shop() => new(Catalog);
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_encrypted_loopback_and_hostless_connection_strings() => Verify.NoDiagnostic("""
+        using Microsoft.Data.SqlClient;
+        using MySqlConnector;
+        using Npgsql;
+        class Databases
+        {
+            public SqlConnection Stock() => new("Server=sql.warehouse.example.com;Database=Stock;Authentication=Active Directory Default;Encrypt=Strict");
+            public SqlConnection LocalDb() => new("Server=(localdb)\\MSSQLLocalDB;Database=Shop;Integrated Security=true;Encrypt=False");
+            public SqlConnection Dot() => new("Data Source=.\\SQLEXPRESS;Initial Catalog=Shop;Integrated Security=true;Encrypt=False");
+            public NpgsqlConnection Local() => new("Host=localhost;Port=5432;Database=events;SSL Mode=Disable");
+            public NpgsqlConnection Verified() => new("Host=pg.analytics.example.com;Database=events;SSL Mode=VerifyFull");
+            public MySqlConnection Loopback() => new("Server=127.0.0.1;Database=catalog;SslMode=None");
+            public string Suffix() => ";Encrypt=False";
+        }
+        """);
 }

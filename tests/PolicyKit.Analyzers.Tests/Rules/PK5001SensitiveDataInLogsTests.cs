@@ -411,4 +411,41 @@ public sealed class PK5001SensitiveDataInLogsTests
             public void Received(string accessToken) => logger.LogDebug($"Got token {[|accessToken|]}");
         }
         """);
+
+    private const string GeneratedAuthLog = """
+        static partial class AuthLog
+        {
+            [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Sign-in failed for {Email} using {Password}")]
+            public static partial void SignInFailed(ILogger logger, string email, string password);
+
+            [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in failed for user {UserId}")]
+            public static partial void SignInFailedFor(ILogger logger, string userId);
+        }
+
+        // What the logging source generator adds; the analyzer only needs the declaration above.
+        static partial class AuthLog
+        {
+            public static partial void SignInFailed(ILogger logger, string email, string password) { }
+
+            public static partial void SignInFailedFor(ILogger logger, string userId) { }
+        }
+        """;
+
+    [Fact]
+    public Task Flags_a_password_passed_to_a_logger_message_method() => Expect("""
+        using Microsoft.Extensions.Logging;
+        class SignInService(ILogger<SignInService> logger)
+        {
+            public void Failed(string email, string password) => AuthLog.SignInFailed(logger, email, {|#0:password|});
+        }
+        """ + GeneratedAuthLog, "password", "password");
+
+    [Fact]
+    public Task Ignores_an_id_passed_to_a_logger_message_method() => Verify.NoDiagnostic("""
+        using Microsoft.Extensions.Logging;
+        class SignInService(ILogger<SignInService> logger)
+        {
+            public void Failed(string userId, string password) => AuthLog.SignInFailedFor(logger, userId);
+        }
+        """ + GeneratedAuthLog);
 }
