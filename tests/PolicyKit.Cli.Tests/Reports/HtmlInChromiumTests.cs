@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using PolicyKit.Cli.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class HtmlInChromiumTests
     [Fact]
     public async Task Html_report_renders_in_chromium_with_controls_findings_and_limits()
     {
-        var chromium = FindChromium();
+        var chromium = HeadlessChromium.Find();
         if (chromium is null)
         {
             log.WriteLine("SKIPPED: chromium not found (apt-get install -y chromium); the HTML was not rendered.");
@@ -33,7 +32,7 @@ public sealed class HtmlInChromiumTests
         var html = Path.Combine(delivery.Out, "policykit-report.html");
         var profile = Path.Combine(delivery.Root, "chromium-profile");
 
-        var dom = Run(chromium, profile, "--dump-dom", new Uri(html).AbsoluteUri);
+        var dom = HeadlessChromium.Run(chromium, profile, "--dump-dom", new Uri(html).AbsoluteUri);
 
         Assert.Contains("<p id=\"gate\" class=\"gate failed\">Gate: FAILED</p>", dom);
         Assert.Contains("data-control=\"MIC-38\" data-outcome=\"fail\"", dom);
@@ -51,52 +50,9 @@ public sealed class HtmlInChromiumTests
         Directory.CreateDirectory(screenshots);
         var png = Path.Combine(screenshots, "policykit-report.png");
         File.Delete(png);
-        Run(chromium, profile, "--screenshot=" + png, "--window-size=1280,2000", new Uri(html).AbsoluteUri);
+        HeadlessChromium.Run(chromium, profile, "--screenshot=" + png, "--window-size=1280,2000", new Uri(html).AbsoluteUri);
         Assert.True(File.Exists(png) && new FileInfo(png).Length > 10_000, "screenshot written");
         File.Copy(html, Path.Combine(screenshots, "policykit-report.html"), overwrite: true);
         log.WriteLine("screenshot: " + png);
-    }
-
-    private static string? FindChromium()
-    {
-        foreach (var candidate in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
-        {
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Run(string chromium, string profile, params string[] args)
-    {
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish in 120 s: " + stderr.Result);
-        }
-
-        return stdout;
     }
 }

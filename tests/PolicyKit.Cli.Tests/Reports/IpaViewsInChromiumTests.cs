@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using PolicyKit.Cli.Tests.Infrastructure;
@@ -21,7 +20,7 @@ public sealed class IpaViewsInChromiumTests
     [Fact]
     public async Task Checklist_and_diagnosis_views_of_vendorshop_render_in_chromium()
     {
-        var chromium = FindChromium();
+        var chromium = HeadlessChromium.Find();
         if (chromium is null)
         {
             log.WriteLine("SKIPPED: chromium not found (apt-get install -y chromium); the HTML was not rendered.");
@@ -35,7 +34,7 @@ public sealed class IpaViewsInChromiumTests
         var checklist = Path.Combine(delivery.Out, "policykit-checklist.html");
         var diagnosis = Path.Combine(delivery.Out, "policykit-diagnosis.html");
 
-        var items = Run(chromium, profile, "--dump-dom", new Uri(checklist).AbsoluteUri);
+        var items = HeadlessChromium.Run(chromium, profile, "--dump-dom", new Uri(checklist).AbsoluteUri);
         Assert.Contains("data-item=\"IPA-WEB-1-(iii)\" data-status=\"notdone\"", items);
         Assert.Contains("data-item=\"IPA-WEB-9-(i)-a\" data-status=\"notdone\"", items);
         Assert.Contains("data-item=\"IPA-WEB-3-(ii)\" data-status=\"reviewbyhand\"", items);
@@ -48,7 +47,7 @@ public sealed class IpaViewsInChromiumTests
         Assert.DoesNotContain("解析不完全", items);
         Assert.DoesNotContain("<script", items, StringComparison.OrdinalIgnoreCase);
 
-        var report = Run(chromium, profile, "--dump-dom", new Uri(diagnosis).AbsoluteUri);
+        var report = HeadlessChromium.Run(chromium, profile, "--dump-dom", new Uri(diagnosis).AbsoluteUri);
         Assert.Contains("id=\"grade\" class=\"grade g-E\" data-grade=\"E\"", report);
         Assert.Contains("<table id=\"criteria\">", report);
         Assert.Contains("9.0–10.0", report);
@@ -62,53 +61,10 @@ public sealed class IpaViewsInChromiumTests
         {
             var png = Path.Combine(screenshots, name + ".png");
             File.Delete(png);
-            Run(chromium, profile, "--screenshot=" + png, "--window-size=1280,2400", new Uri(html).AbsoluteUri);
+            HeadlessChromium.Run(chromium, profile, "--screenshot=" + png, "--window-size=1280,2400", new Uri(html).AbsoluteUri);
             Assert.True(File.Exists(png) && new FileInfo(png).Length > 10_000, "screenshot written: " + png);
             File.Copy(html, Path.Combine(screenshots, name + ".html"), overwrite: true);
             log.WriteLine("screenshot: " + png);
         }
-    }
-
-    private static string? FindChromium()
-    {
-        foreach (var candidate in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
-        {
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Run(string chromium, string profile, params string[] args)
-    {
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish in 120 s: " + stderr.Result);
-        }
-
-        return stdout;
     }
 }
