@@ -64,7 +64,6 @@ internal sealed class TaintWalker
 
     private TaintValue VisitCore(IOperation operation)
     {
-
         switch (operation)
         {
             case IConversionOperation conversion:
