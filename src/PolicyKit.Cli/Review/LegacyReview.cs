@@ -104,7 +104,8 @@ internal sealed class LegacyReview
             ? new AnalyzerOptions(options.AdditionalFiles.AddRange(files))
             : options;
 
-    // Web.config, App.config and their transforms in the project's own folder (or the delivery root for loose files).
+    // The files the package's build targets hand to the analyzers, from the project's own folder (or the delivery root
+    // for loose files): Web.config, App.config and their transforms, and appsettings*.json (PK2001 reads secrets there).
     private static ImmutableArray<AdditionalText> ConfigFiles(Delivery delivery, ProjectPlan plan)
     {
         var folder = plan.FullPath.Length > 0 ? Path.GetDirectoryName(plan.FullPath)! : delivery.Root;
@@ -133,8 +134,9 @@ internal sealed class LegacyReview
     }
 
     private static bool IsConfigName(string name) =>
-        name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
-        && (name.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("app.", StringComparison.OrdinalIgnoreCase));
+        (name.EndsWith(".config", StringComparison.OrdinalIgnoreCase)
+         && (name.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("app.", StringComparison.OrdinalIgnoreCase)))
+        || (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
 
     // HintPaths that are missing or outside the delivery (packages.config packages are PackageReferences' concern).
     private static void Unresolved(Delivery delivery, ProjectPlan plan)
