@@ -24,7 +24,7 @@ public static class Tools
     /// <summary>Every PolicyKit category of the corpus, in report order.</summary>
     public static readonly string[] Categories =
     {
-        "PK1001", "PK1002", "PK1003", "PK1004", "PK1005", "PK1007", "PK1008", "PK2001", "PK2002", "PK3001", "PK3002", "PK3003", "PK3004", "PK3005",
+        "PK1001", "PK1002", "PK1003", "PK1004", "PK1005", "PK1006", "PK1007", "PK1008", "PK1009", "PK2001", "PK2002", "PK3001", "PK3002", "PK3003", "PK3004", "PK3005",
         "PK3006", "PK3007", "PK4001", "PK4002", "PK4003", "PK4004", "PK4005", "PK5001", "PK5002",
     };
 
@@ -36,8 +36,10 @@ public static class Tools
         ["PK1003"] = "Command injection",
         ["PK1004"] = "Path traversal",
         ["PK1005"] = "Open redirect",
+        ["PK1006"] = "HTTP/mail header injection",
         ["PK1007"] = "Insecure deserialization",
         ["PK1008"] = "XML external entities",
+        ["PK1009"] = "Insecure direct object reference (review)",
         ["PK2001"] = "Hard-coded credential",
         ["PK2002"] = "Hard-coded key or IV",
         ["PK3001"] = "Swallowed authn/authz error",

@@ -47,7 +47,7 @@ public sealed class QuickReorderModel(ShopDbContext db) : PageModel // vuln:PK30
 {
     public async Task<IActionResult> OnPostAsync(int orderId) // vuln:PK3006#quick-reorder
     {
-        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId);
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId); // vuln:PK1009 reorders from any customer's order by id, no owner check
         db.Orders.Add(new Order { CustomerId = order.CustomerId, Total = order.Total, Status = "New" });
         await db.SaveChangesAsync();
         return RedirectToPage("/Orders");
@@ -59,7 +59,7 @@ public sealed class AddressBookModel(ShopDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetDeleteAsync(int id) // vuln:PK3006 GET handler deletes
     {
-        var order = await db.Orders.FindAsync(id);
+        var order = await db.Orders.FindAsync(id); // vuln:PK1009 any customer's order by id, no owner check
         db.Orders.Remove(order!);
         await db.SaveChangesAsync();
         return RedirectToPage();
@@ -67,7 +67,7 @@ public sealed class AddressBookModel(ShopDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(int id) // safe:PK3006 POST handler, validated by default
     {
-        var order = await db.Orders.FindAsync(id);
+        var order = await db.Orders.FindAsync(id); // vuln:PK1009 any customer's order by id, no owner check
         db.Orders.Remove(order!);
         await db.SaveChangesAsync();
         return RedirectToPage();
@@ -120,21 +120,21 @@ public static class CsrfMinimalApis
 
         account.MapDelete("/orders/{id:int}", async (int id, ShopDbContext db) =>
         {
-            await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync();
+            await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync(); // vuln:PK1009 deletes any customer's order by id
             return Results.NoContent();
         }); // safe:PK3006 a cross-site page cannot send DELETE without a CORS preflight
 
         account.MapGet("/orders/{id:int}/archive", async (int id, ShopDbContext db) =>
         {
-            await db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "Archived"));
+            await db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "Archived")); // vuln:PK1009 archives any customer's order by id
             return Results.Ok();
         }); // vuln:PK3006 GET that writes
 
-        account.MapGet("/orders/{id:int}", async (int id, ShopDbContext db) => await db.Orders.FindAsync(id)); // safe:PK3006 read-only GET
+        account.MapGet("/orders/{id:int}", async (int id, ShopDbContext db) => await db.Orders.FindAsync(id)); // safe:PK3006 vuln:PK1009 read-only GET; any customer's order by id (PK1009)
 
         account.MapPost("/orders/{id:int}/repeat", async (int id, ShopDbContext db) =>
         {
-            var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id);
+            var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id); // vuln:PK1009 repeats any customer's order by id
             db.Orders.Add(new Order { CustomerId = order.CustomerId, Total = order.Total, Status = "New" });
             await db.SaveChangesAsync();
             return Results.Ok();
@@ -202,7 +202,7 @@ public sealed class TeamController(ShopDbContext db, IAntiforgery antiforgery) :
     [AcceptVerbs("GET", "POST", Route = "remove/{id:int}")]
     public async Task<IActionResult> Remove(int id) // vuln:PK3006 GET and POST, neither validated
     {
-        await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync();
+        await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync(); // vuln:PK1009 removes any customer's order by id
         return RedirectToAction(nameof(Members));
     }
 

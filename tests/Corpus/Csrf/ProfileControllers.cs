@@ -71,14 +71,14 @@ public sealed class ProfileController(UserManager<ApplicationUser> users, ShopDb
     [HttpGet("orders/{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id) // vuln:PK3006 GET that writes (an <img> tag can trigger it)
     {
-        var order = await db.Orders.FindAsync(id);
+        var order = await db.Orders.FindAsync(id); // vuln:PK1009 cancels any customer's order by id
         order!.Status = "Cancelled";
         await db.SaveChangesAsync();
         return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("orders/{id:int}")]
-    public async Task<IActionResult> Order(int id) => View(await db.Orders.FindAsync(id)); // safe:PK3006 read-only GET
+    public async Task<IActionResult> Order(int id) => View(await db.Orders.FindAsync(id)); // safe:PK3006 vuln:PK1009 read-only GET; any customer's order by id (PK1009)
 
     [HttpGet("wishlist/{productId:int}/remove")]
     public async Task<IActionResult> RemoveFromWishlist(int productId) // vuln:PK3006 GET that deletes through a repository
@@ -152,7 +152,7 @@ public sealed class BillingController(ShopDbContext db) : Controller
     [HttpGet("invoices/{id:int}/void")]
     public async Task<IActionResult> Void(int id) // vuln:PK3006 AutoValidate skips GET, which writes here
     {
-        var order = await db.Orders.FindAsync(id);
+        var order = await db.Orders.FindAsync(id); // vuln:PK1009 voids any customer's order by id
         order!.Status = "Void";
         await db.SaveChangesAsync();
         return RedirectToAction(nameof(Index));
@@ -200,7 +200,7 @@ public sealed class AccountApiController(ShopDbContext db) : ControllerBase
     [HttpPost("orders/{id:int}/reorder")]
     public async Task<IActionResult> Reorder(int id) // vuln:PK3006 cookie-authenticated POST with no body: a plain cross-site form can send it
     {
-        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id);
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id); // vuln:PK1009 copies any customer's order by id
         db.Orders.Add(new Order { CustomerId = order.CustomerId, Total = order.Total, Status = "New" });
         await db.SaveChangesAsync();
         return Ok();
@@ -236,7 +236,7 @@ public sealed class MobileApiController(ShopDbContext db) : ControllerBase
     [HttpPost("orders/{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id) // safe:PK3006 bearer-only: cross-site requests carry no token
     {
-        var order = await db.Orders.FindAsync(id);
+        var order = await db.Orders.FindAsync(id); // vuln:PK1009 cancels any customer's order by id
         order!.Status = "Cancelled";
         await db.SaveChangesAsync();
         return NoContent();

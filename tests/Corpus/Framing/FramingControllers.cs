@@ -138,7 +138,7 @@ public sealed class EmbeddedAccountController : Controller
     public IActionResult PartnerChoice(string embedder)
     {
         Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
-        Response.Headers.XFrameOptions = "ALLOW-FROM " + embedder; // vuln:PK3007 ALLOW-FROM built from the query
+        Response.Headers.XFrameOptions = "ALLOW-FROM " + embedder; // vuln:PK3007 vuln:PK1006 ALLOW-FROM built from the query
         return View();
     }
 

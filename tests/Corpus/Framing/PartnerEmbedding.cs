@@ -52,7 +52,7 @@ public sealed class PartnerPortalController(IOptions<EmbeddingOptions> embedding
     public IActionResult ByOrigin()
     {
         var origin = Request.Headers.Origin.ToString();
-        Response.Headers.ContentSecurityPolicy = $"frame-ancestors {origin}"; // vuln:PK3007 reflects whichever site asks
+        Response.Headers.ContentSecurityPolicy = $"frame-ancestors {origin}"; // vuln:PK3007 vuln:PK1006 reflects whichever site asks
         return View();
     }
 
@@ -66,7 +66,7 @@ public sealed class PartnerPortalController(IOptions<EmbeddingOptions> embedding
     [HttpGet("requested")]
     public IActionResult Requested([FromQuery] string[] origins)
     {
-        Response.Headers.ContentSecurityPolicy = "frame-ancestors " + string.Join(' ', origins); // vuln:PK3007 the query chooses the allowed framers
+        Response.Headers.ContentSecurityPolicy = "frame-ancestors " + string.Join(' ', origins); // vuln:PK3007 vuln:PK1006 the query chooses the allowed framers
         return View();
     }
 

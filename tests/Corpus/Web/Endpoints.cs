@@ -19,7 +19,7 @@ public sealed class OrdersController : ControllerBase
     public OrdersController(ShopDbContext db) => _db = db;
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Get(int id) => Ok(await _db.Orders.FindAsync(id)); // vuln:PK3002 no [Authorize] anywhere
+    public async Task<IActionResult> Get(int id) => Ok(await _db.Orders.FindAsync(id)); // vuln:PK3002 vuln:PK1009 no [Authorize] anywhere; any customer's order by id (PK1009)
 
     [HttpDelete("{id:int}")]
     [Authorize(Roles = "admin")]
