@@ -18,6 +18,51 @@ public sealed class PK1005OpenRedirectTests
         """, "parameter 'returnUrl'", "ControllerBase.Redirect");
 
     [Fact]
+    public Task Flags_redirect_to_a_field_of_a_form_read_with_ReadFormAsync() => Flags("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapPost("/continue", async (HttpContext context) =>
+        {
+            var form = await {|#1:context.Request.ReadFormAsync()|};
+            string? next = form["next"];
+            return Results.Redirect({|#0:next|});
+        });
+        app.Run();
+        """, "Request.Form", "Results.Redirect");
+
+    [Fact]
+    public Task Flags_redirect_to_a_member_of_a_body_read_with_ReadFromJsonAsync() => Flags("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapPost("/continue-json", async (HttpRequest request) =>
+        {
+            var body = await {|#1:request.ReadFromJsonAsync<Continuation>()|};
+            return Results.Redirect({|#0:body!.Next|});
+        });
+        app.Run();
+
+        public sealed record Continuation(string Next);
+        """, "Request body", "Results.Redirect");
+
+    [Fact]
+    public Task Ignores_a_form_read_with_ReadFormAsync_that_only_decides_between_constant_targets() => Silent("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapPost("/continue", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            return Results.Redirect(form.ContainsKey("cart") ? "/cart" : "/");
+        });
+        app.Run();
+        """);
+
+    [Fact]
     public Task Flags_redirect_permanent_to_a_query_value() => Flags("""
         using Microsoft.AspNetCore.Mvc;
 

@@ -75,6 +75,22 @@ internal sealed class TaintSources
         return origin is null ? TaintValue.Clean : TaintValue.Source(origin, SinkKind.All);
     }
 
+    /// <summary>
+    /// The taint of a call that reads the request body itself: <c>await Request.ReadFormAsync()</c> is the same input
+    /// as <c>Request.Form</c>, and <c>Request.ReadFromJsonAsync&lt;T&gt;()</c> is the client's JSON.
+    /// </summary>
+    public static TaintValue? RequestRead(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var name = method.Name switch
+        {
+            "ReadFormAsync" when TypeNames.Is(method.ContainingType, "Microsoft.AspNetCore.Http", "HttpRequest") => "Request.Form",
+            "ReadFromJsonAsync" when TypeNames.Is(method.ContainingType, "Microsoft.AspNetCore.Http", "HttpRequestJsonExtensions") => "Request body",
+            _ => null,
+        };
+        return name is null ? null : TaintValue.Source(new TaintOrigin(name, invocation.Syntax.GetLocation()), SinkKind.All);
+    }
+
     private static TaintOrigin Origin(ISymbol symbol) =>
         new((symbol is IParameterSymbol ? "parameter '" : "property '") + symbol.Name + "'",
             symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0]);

@@ -325,6 +325,11 @@ internal sealed class TaintWalker
             return declared;
         }
 
+        if (TaintSources.RequestRead(invocation) is { } read)
+        {
+            return read;
+        }
+
         var removed = _engine.SanitizedKinds(invocation, _index);
         if (removed != SinkKind.None)
         {
