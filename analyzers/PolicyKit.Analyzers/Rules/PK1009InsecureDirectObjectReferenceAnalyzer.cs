@@ -71,13 +71,42 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
                 (access, via) = ThroughService(invocation, isKey, context.CancellationToken);
             }
 
-            if (access is not { } found || !OwnedRecordAccess.IsOwned(found.Entity) || QueryFiltered(found.Entity, context.CancellationToken)
+            if (access is not { } found || !OwnedRecordAccess.IsOwned(found.Entity)
+                || (QueryFiltered(found.Entity, context.CancellationToken) && !IgnoresQueryFilters(invocation))
                 || OwnedRecordAccess.ChecksCaller(endpoint.Body, isKey) || IsRestricted(endpoint))
             {
                 return;
             }
 
             context.Report(Rule, invocation.Syntax.GetLocation(), endpoint.Name, found.Key.Name, via.Length == 0 ? found.Name : via + " → " + found.Name);
+        }
+
+        // db.Invoices.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == id): the global filter that scoped the
+        // records is switched off for this query, so it no longer stands for an owner check.
+        private static bool IgnoresQueryFilters(IInvocationOperation invocation)
+        {
+            IOperation? current = invocation;
+            for (var step = 0; step < 32 && current is not null; step++)
+            {
+                switch (current)
+                {
+                    case IInvocationOperation call:
+                        if (call.TargetMethod.Name == "IgnoreQueryFilters")
+                        {
+                            return true;
+                        }
+
+                        current = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                        break;
+                    case IConversionOperation conversion:
+                        current = conversion.Operand;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A call to a project method that uses its argument as the key of an owned record, without checking the caller.</summary>

@@ -466,8 +466,25 @@ public sealed class PK1009InsecureDirectObjectReferenceTests
 
             public async Task<IActionResult> Show(System.Guid id) => View(await _db.Invoices.FindAsync(id));
         }
-        """,
-        ("TenantDb.cs", """
+        """, TenantDb);
+
+    [Fact]
+    public Task Flags_a_lookup_that_turns_the_global_query_filter_off() => Flags("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+
+        public class TenantInvoicesController : Controller
+        {
+            private readonly TenantDb _db;
+            public TenantInvoicesController(TenantDb db) => _db = db;
+
+            public async Task<IActionResult> Show(System.Guid id) =>
+                View(await {|#0:_db.Invoices.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == id)|});
+        }
+        """, "TenantInvoicesController.Show", "id", "Invoice.FirstOrDefaultAsync", TenantDb);
+
+    private const string TenantDbCode = """
         using Microsoft.EntityFrameworkCore;
 
         public interface ITenantProvider { int TenantId { get; } }
@@ -480,7 +497,9 @@ public sealed class PK1009InsecureDirectObjectReferenceTests
             protected override void OnModelCreating(ModelBuilder modelBuilder) =>
                 modelBuilder.Entity<Invoice>().HasQueryFilter(i => i.TenantId == _tenant.TenantId);
         }
-        """));
+        """;
+
+    private static readonly (string Name, string Code) TenantDb = ("TenantDb.cs", TenantDbCode);
 
     [Fact]
     public Task Ignores_lookups_outside_endpoints() => Silent("""
