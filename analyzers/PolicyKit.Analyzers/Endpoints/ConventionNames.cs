@@ -38,12 +38,7 @@ internal static class ConventionNames
                 continue;
             }
 
-            IInvocationOperation? call = parent switch
-            {
-                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
-                IInvocationOperation instanceCall when instanceCall.Instance == current => instanceCall,
-                _ => null,
-            };
+            var call = EndpointBuilderFlow.CallOn(current, parent);
             if (call is null)
             {
                 break;

@@ -29,6 +29,41 @@ internal readonly struct PageAuthorizationConvention
 
     public string? Policy { get; }
 
+    /// <summary>
+    /// Reads a <c>PageConventionCollection</c> call: <c>AuthorizePage/Folder/AreaPage/AreaFolder</c> or
+    /// <c>AllowAnonymousTo…</c> with a constant path; false for any other call or a path that is not constant.
+    /// </summary>
+    public static bool TryCreate(IInvocationOperation invocation, out PageAuthorizationConvention convention)
+    {
+        convention = default;
+        var name = invocation.TargetMethod.Name;
+        Protection protection;
+        if (name.StartsWith("Authorize", StringComparison.Ordinal))
+        {
+            protection = Protection.Authorized;
+        }
+        else if (name.StartsWith("AllowAnonymousTo", StringComparison.Ordinal))
+        {
+            protection = Protection.Anonymous;
+        }
+        else
+        {
+            return false;
+        }
+
+        var folder = name.EndsWith("Folder", StringComparison.Ordinal);
+        var path = EndpointBuilderFlow.ConstantArgument(invocation, folder ? "folderPath" : "pageName");
+        if (path is null)
+        {
+            return false;
+        }
+
+        var area = name.IndexOf("Area", StringComparison.Ordinal) >= 0 ? EndpointBuilderFlow.ConstantArgument(invocation, "areaName") : null;
+        var policy = EndpointBuilderFlow.ConstantArgument(invocation, "policy");
+        convention = new PageAuthorizationConvention(protection, folder, area, "/" + path.Trim().Trim('/'), policy);
+        return true;
+    }
+
     public string Describe() => (Protection == Protection.Anonymous ? "AllowAnonymousTo" : "Authorize") + (Folder ? "Folder" : "Page") + "(\"" + Path + "\")";
 
     public bool Covers(PageIdentity page)
@@ -96,9 +131,17 @@ internal sealed class EndpointFacts
     /// Resolves what every caller of a method mapping endpoints on its builder parameter passes: protected only when
     /// all callers pass a protected builder; the route prefix only when there is one caller.
     /// </summary>
-    public (Protection Protection, string? Prefix) Resolve(IParameterSymbol parameter, HashSet<IParameterSymbol> visited)
+    public (Protection Protection, string? Prefix) Resolve(IParameterSymbol parameter, HashSet<IParameterSymbol> visited) =>
+        ResolveCallers(parameter, visited, p => BuilderCallSites.TryGetValue(p.OriginalDefinition, out var sites) ? sites : null);
+
+    /// <summary>
+    /// <see cref="Resolve"/> over call sites kept anywhere (<paramref name="sitesOf"/> gives a parameter's, or null):
+    /// protected only when all callers pass a protected builder; the route prefix only when there is one caller.
+    /// </summary>
+    public static (Protection Protection, string? Prefix) ResolveCallers(
+        IParameterSymbol parameter, HashSet<IParameterSymbol> visited, Func<IParameterSymbol, IReadOnlyCollection<BuilderFacts>?> sitesOf)
     {
-        if (!visited.Add(parameter) || !BuilderCallSites.TryGetValue(parameter.OriginalDefinition, out var sites) || sites.Count == 0)
+        if (!visited.Add(parameter) || sitesOf(parameter) is not { Count: > 0 } sites)
         {
             return (Protection.None, null);
         }
@@ -112,7 +155,7 @@ internal sealed class EndpointFacts
             var sitePrefix = site.Prefix;
             if (protection == Protection.None && site.RootParameter is { } outer)
             {
-                var resolved = Resolve(outer, visited);
+                var resolved = ResolveCallers(outer, visited, sitesOf);
                 protection = resolved.Protection;
                 sitePrefix = EndpointBuilderFlow.JoinRoute(resolved.Prefix, sitePrefix);
             }
@@ -196,7 +239,7 @@ internal sealed class EndpointFacts
         }
 
         if (method.Name is "Add" or "Insert" or "AddService" && invocation.Instance?.Type is { } instanceType
-            && (AuthorizationSymbols.InheritsFrom(instanceType, symbols.FilterCollection) || IsFilterList(instanceType, antiforgery)))
+            && (AuthorizationSymbols.InheritsFrom(instanceType, symbols.FilterCollection) || antiforgery.IsFilterList(instanceType)))
         {
             RecordGlobalFilter(invocation, symbols, antiforgery);
             return true;
@@ -221,38 +264,18 @@ internal sealed class EndpointFacts
         }
     }
 
-    private static bool IsAuthorizedBuilder(IInvocationOperation mapping, AuthorizationSymbols symbols) =>
+    /// <summary><c>MapControllers()</c>/<c>MapRazorPages()</c> with <c>RequireAuthorization()</c> chained on it or on the group it is mapped on.</summary>
+    public static bool IsAuthorizedBuilder(IInvocationOperation mapping, AuthorizationSymbols symbols) =>
         AuthorizationSymbols.Combine(
             EndpointBuilderFlow.Downstream(mapping, symbols),
             EndpointBuilderFlow.Upstream(EndpointBuilderFlow.ReceiverOf(mapping), symbols).Protection) == Protection.Authorized;
 
     private void RecordPageConvention(IInvocationOperation invocation)
     {
-        var name = invocation.TargetMethod.Name;
-        Protection protection;
-        if (name.StartsWith("Authorize", StringComparison.Ordinal))
+        if (PageAuthorizationConvention.TryCreate(invocation, out var convention))
         {
-            protection = Protection.Authorized;
+            PageConventions.Add(convention);
         }
-        else if (name.StartsWith("AllowAnonymousTo", StringComparison.Ordinal))
-        {
-            protection = Protection.Anonymous;
-        }
-        else
-        {
-            return;
-        }
-
-        var folder = name.EndsWith("Folder", StringComparison.Ordinal);
-        var path = EndpointBuilderFlow.ConstantArgument(invocation, folder ? "folderPath" : "pageName");
-        if (path is null)
-        {
-            return;
-        }
-
-        var area = name.IndexOf("Area", StringComparison.Ordinal) >= 0 ? EndpointBuilderFlow.ConstantArgument(invocation, "areaName") : null;
-        var policy = EndpointBuilderFlow.ConstantArgument(invocation, "policy");
-        PageConventions.Add(new PageAuthorizationConvention(protection, folder, area, "/" + path.Trim().Trim('/'), policy));
     }
 
     private void RecordGlobalFilter(IInvocationOperation invocation, AuthorizationSymbols symbols, AntiforgerySymbols antiforgery)
@@ -267,8 +290,7 @@ internal sealed class EndpointFacts
 
         foreach (var argument in invocation.Arguments)
         {
-            var value = EndpointBuilderFlow.Unwrap(argument.Value);
-            var type = value is ITypeOfOperation typeOf ? typeOf.TypeOperand : value.Type;
+            var type = FilterTypeOf(argument);
             if (type is null)
             {
                 continue;
@@ -297,29 +319,42 @@ internal sealed class EndpointFacts
         }
     }
 
+    /// <summary>The filter type an argument of <c>Filters.Add(…)</c> names: <c>typeof(T)</c>'s operand, else the value's type.</summary>
+    public static ITypeSymbol? FilterTypeOf(IArgumentOperation argument)
+    {
+        var value = EndpointBuilderFlow.Unwrap(argument.Value);
+        return value is ITypeOfOperation typeOf ? typeOf.TypeOperand : value.Type;
+    }
+
+    /// <summary>
+    /// The <c>IEndpointRouteBuilder</c> parameter (as declared: its original definition) that an argument is passed
+    /// to, so that a method mapping endpoints on it learns what its callers pass; null for any other argument.
+    /// </summary>
+    public static IParameterSymbol? BuilderParameterOf(IArgumentOperation argument, AuthorizationSymbols symbols) =>
+        argument.Parameter is { } parameter && AuthorizationSymbols.Implements(parameter.Type, symbols.EndpointRouteBuilder)
+            ? parameter.OriginalDefinition
+            : null;
+
     private void RecordBuilderArguments(IInvocationOperation invocation, AuthorizationSymbols symbols)
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { } parameter || !AuthorizationSymbols.Implements(parameter.Type, symbols.EndpointRouteBuilder))
+            if (BuilderParameterOf(argument, symbols) is not { } parameter)
             {
                 continue;
             }
 
-            if (!BuilderCallSites.TryGetValue(parameter.OriginalDefinition, out var sites))
+            if (!BuilderCallSites.TryGetValue(parameter, out var sites))
             {
-                BuilderCallSites[parameter.OriginalDefinition] = sites = new List<BuilderFacts>();
+                BuilderCallSites[parameter] = sites = new List<BuilderFacts>();
             }
 
             sites.Add(EndpointBuilderFlow.Upstream(argument.Value, symbols));
         }
     }
 
-    private static bool IsFilterList(ITypeSymbol type, AntiforgerySymbols antiforgery) =>
-        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
-        && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], antiforgery.FilterMetadata);
-
-    private static bool IsNullArgument(IInvocationOperation invocation)
+    /// <summary>The policy argument of <c>SetFallbackPolicy(policy)</c> is the constant null.</summary>
+    public static bool IsNullArgument(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -332,7 +367,8 @@ internal sealed class EndpointFacts
         return false;
     }
 
-    private static bool IsNullConstant(IOperation value) =>
+    /// <summary>The value is the constant null, before or after unwrapping conversions.</summary>
+    public static bool IsNullConstant(IOperation value) =>
         EndpointBuilderFlow.Unwrap(value).ConstantValue is { HasValue: true, Value: null }
         || value.ConstantValue is { HasValue: true, Value: null };
 }

@@ -184,8 +184,8 @@ internal static class EndpointInventory
         private void AddController(INamedTypeSymbol controller, List<Endpoint> result)
         {
             var classProtection = HierarchyProtection(controller, _symbols.ControllerBase, out var protectingClass);
-            var classPolicy = HierarchyPolicy(controller, _symbols.ControllerBase);
-            var api = IsApi(controller);
+            var classPolicy = _antiforgery.HierarchyPolicy(controller, _symbols.ControllerBase);
+            var api = _antiforgery.IsApi(controller, _symbols);
             foreach (var action in MvcEndpointDiscovery.Actions(controller, _symbols))
             {
                 if (action.Locations.IsEmpty || !action.Locations[0].IsInSource)
@@ -217,7 +217,7 @@ internal static class EndpointInventory
                 }
 
                 var verbs = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
-                var actionPolicy = MethodPolicy(action);
+                var actionPolicy = _antiforgery.MethodPolicy(action);
                 var policy = actionPolicy != AntiforgeryPolicy.None ? actionPolicy : classPolicy;
                 var where = actionPolicy != AntiforgeryPolicy.None ? action.Name : controller.Name;
                 result.Add(new Endpoint(
@@ -277,7 +277,7 @@ internal static class EndpointInventory
             }
 
             var authorization = Authorization(protection, source, roles, policies);
-            var pagePolicy = HierarchyPolicy(pageModel, _symbols.PageModel);
+            var pagePolicy = _antiforgery.HierarchyPolicy(pageModel, _symbols.PageModel);
             var route = string.Join(", ", page.Routes());
             var handlers = 0;
             foreach (var method in MvcEndpointDiscovery.PageMethods(pageModel, _symbols))
@@ -313,7 +313,7 @@ internal static class EndpointInventory
             var verbs = MinimalVerbs(map);
             var pattern = EndpointBuilderFlow.ConstantArgument(map, "pattern");
             var group = EndpointBuilderFlow.Upstream(EndpointBuilderFlow.ReceiverOf(map), _symbols);
-            var handler = Handler(map);
+            var handler = EndpointBuilderFlow.HandlerOf(map);
             var roles = new List<string>();
             var policies = new List<string>();
             var handlerProtection = Protection.None;
@@ -548,7 +548,7 @@ internal static class EndpointInventory
                 return new EndpointAntiforgery(AntiforgeryKind.NotApplicable, string.Join(", ", verbs) + " only");
             }
 
-            if (handler is null || !BindsForm(handler))
+            if (handler is null || !_antiforgery.BindsForm(handler))
             {
                 // Minimal APIs validate antiforgery only for form binding; JSON bodies need a CORS preflight instead.
                 return new EndpointAntiforgery(AntiforgeryKind.NotApplicable, "no form binding");
@@ -618,37 +618,6 @@ internal static class EndpointInventory
             return verbs.ToImmutable();
         }
 
-        private static IMethodSymbol? Handler(IInvocationOperation map)
-        {
-            foreach (var argument in map.Arguments)
-            {
-                if (EndpointBuilderFlow.Unwrap(argument.Value) is IDelegateCreationOperation creation)
-                {
-                    return creation.Target switch
-                    {
-                        IAnonymousFunctionOperation lambda => lambda.Symbol,
-                        IMethodReferenceOperation reference => reference.Method,
-                        _ => null,
-                    };
-                }
-            }
-
-            return null;
-        }
-
-        private bool BindsForm(IMethodSymbol handler)
-        {
-            foreach (var parameter in handler.Parameters)
-            {
-                if (_antiforgery.BindsForm(parameter))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private List<string> ComponentRoutes(INamedTypeSymbol component)
         {
             var routes = new List<string>();
@@ -662,27 +631,6 @@ internal static class EndpointInventory
             }
 
             return routes;
-        }
-
-        private bool IsApi(INamedTypeSymbol controller)
-        {
-            if (!AuthorizationSymbols.InheritsFrom(controller, _antiforgery.Controller))
-            {
-                return true;
-            }
-
-            for (var current = controller; current is not null; current = current.BaseType)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, _symbols.ApiControllerAttribute))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private Protection HierarchyProtection(INamedTypeSymbol type, INamedTypeSymbol? stopAt, out string protectingClass)
@@ -712,34 +660,6 @@ internal static class EndpointInventory
             }
 
             return result;
-        }
-
-        private AntiforgeryPolicy HierarchyPolicy(INamedTypeSymbol type, INamedTypeSymbol? stopAt)
-        {
-            for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, stopAt); current = current.BaseType)
-            {
-                var policy = _antiforgery.PolicyOf(current.GetAttributes());
-                if (policy != AntiforgeryPolicy.None)
-                {
-                    return policy;
-                }
-            }
-
-            return AntiforgeryPolicy.None;
-        }
-
-        private AntiforgeryPolicy MethodPolicy(IMethodSymbol method)
-        {
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                var policy = _antiforgery.PolicyOf(current.GetAttributes());
-                if (policy != AntiforgeryPolicy.None)
-                {
-                    return policy;
-                }
-            }
-
-            return AntiforgeryPolicy.None;
         }
 
         private static Location DeclarationOf(IMethodSymbol method) =>

@@ -87,6 +87,36 @@ internal static class EndpointBuilderFlow
     }
 
     /// <summary>
+    /// The call made on <paramref name="current"/> when <paramref name="parent"/> (its parent operation) is one: an
+    /// extension method taking it as first argument, or an instance method invoked on it; null otherwise.
+    /// </summary>
+    public static IInvocationOperation? CallOn(IOperation current, IOperation? parent) => parent switch
+    {
+        IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
+        IInvocationOperation instanceCall when instanceCall.Instance == current => instanceCall,
+        _ => null,
+    };
+
+    /// <summary>The handler of a minimal-API mapping: the lambda or method its delegate argument creates, if any.</summary>
+    public static IMethodSymbol? HandlerOf(IInvocationOperation map)
+    {
+        foreach (var argument in map.Arguments)
+        {
+            if (Unwrap(argument.Value) is IDelegateCreationOperation creation)
+            {
+                return creation.Target switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol,
+                    IMethodReferenceOperation reference => reference.Method,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Whether a convention named <paramref name="methodName"/> (<c>DisableAntiforgery</c>, <c>WithMetadata</c> …) is
     /// applied to what <paramref name="producer"/> returns: chained on it, or called later on the local holding it.
     /// </summary>
@@ -102,12 +132,7 @@ internal static class EndpointBuilderFlow
                 continue;
             }
 
-            IInvocationOperation? call = parent switch
-            {
-                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
-                IInvocationOperation instanceCall when instanceCall.Instance == current => instanceCall,
-                _ => null,
-            };
+            var call = CallOn(current, parent);
             if (call is not null)
             {
                 if (call.TargetMethod.Name == methodName)

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Endpoints;
 using PolicyKit.Analyzers.Flow;
 using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
@@ -105,42 +106,6 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         public string[] SymbolNames { get; set; } = Array.Empty<string>();
     }
 
-    private readonly struct PageConvention
-    {
-        public PageConvention(Protection protection, bool folder, string? area, string path)
-        {
-            Protection = protection;
-            Folder = folder;
-            Area = area;
-            Path = path;
-        }
-
-        public Protection Protection { get; }
-
-        public bool Folder { get; }
-
-        public string? Area { get; }
-
-        public string Path { get; }
-
-        public bool Covers(PageIdentity page)
-        {
-            if (!string.Equals(Area, page.Area, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            if (!Folder)
-            {
-                return string.Equals(Path, page.Path, StringComparison.OrdinalIgnoreCase);
-            }
-
-            return Path == "/"
-                || string.Equals(Path, page.Path, StringComparison.OrdinalIgnoreCase)
-                || page.Path.StartsWith(Path + "/", StringComparison.OrdinalIgnoreCase);
-        }
-    }
-
     /// <summary>Compilation-wide facts and the endpoints waiting for them.</summary>
     private sealed class CompilationFacts
     {
@@ -148,7 +113,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         private readonly AuthorizationSettings _settings;
         private readonly AnalyzerPolicy _policy;
         private readonly ConcurrentQueue<Candidate> _candidates = new();
-        private readonly ConcurrentQueue<PageConvention> _pageConventions = new();
+        private readonly ConcurrentQueue<PageAuthorizationConvention> _pageConventions = new();
         private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<BuilderFacts>> _callSites = new(SymbolEqualityComparer.Default);
         private int _fallbackPolicy;
         private int _globalAuthorizationFilter;
@@ -204,14 +169,14 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             }
             else if (SymbolEqualityComparer.Default.Equals(containingType, _symbols.ControllerEndpoints))
             {
-                if (IsAuthorizedBuilder(invocation))
+                if (EndpointFacts.IsAuthorizedBuilder(invocation, _symbols))
                 {
                     Interlocked.Exchange(ref _controllersAuthorized, 1);
                 }
             }
             else if (SymbolEqualityComparer.Default.Equals(containingType, _symbols.RazorPagesEndpoints))
             {
-                if (method.Name == "MapRazorPages" && IsAuthorizedBuilder(invocation))
+                if (method.Name == "MapRazorPages" && EndpointFacts.IsAuthorizedBuilder(invocation, _symbols))
                 {
                     Interlocked.Exchange(ref _pagesAuthorized, 1);
                 }
@@ -219,7 +184,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             else if (SymbolEqualityComparer.Default.Equals(containingType, _symbols.AuthorizationBuilder))
             {
                 // AddAuthorizationBuilder().SetFallbackPolicy(policy) / AddFallbackPolicy(name, policy).
-                if ((method.Name == "SetFallbackPolicy" && !IsNullArgument(invocation)) || method.Name == "AddFallbackPolicy")
+                if ((method.Name == "SetFallbackPolicy" && !EndpointFacts.IsNullArgument(invocation)) || method.Name == "AddFallbackPolicy")
                 {
                     Interlocked.Exchange(ref _fallbackPolicy, 1);
                 }
@@ -244,7 +209,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } property
                 && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _symbols.AuthorizationOptions)
-                && !IsNullConstant(assignment.Value))
+                && !EndpointFacts.IsNullConstant(assignment.Value))
             {
                 Interlocked.Exchange(ref _fallbackPolicy, 1);
             }
@@ -320,38 +285,10 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         }
 
         // Every caller of a method that maps endpoints on its builder parameter must pass a protected builder.
-        private (Protection Protection, string? Prefix) Resolve(IParameterSymbol parameter, HashSet<IParameterSymbol> visited)
-        {
-            if (!visited.Add(parameter) || !_callSites.TryGetValue(parameter, out var sites) || sites.IsEmpty)
-            {
-                return (Protection.None, null);
-            }
+        private (Protection Protection, string? Prefix) Resolve(IParameterSymbol parameter, HashSet<IParameterSymbol> visited) =>
+            EndpointFacts.ResolveCallers(parameter, visited, p => _callSites.TryGetValue(p, out var sites) ? sites : null);
 
-            var all = true;
-            var anonymous = false;
-            string? prefix = null;
-            var count = 0;
-            foreach (var site in sites)
-            {
-                count++;
-                var protection = site.Protection;
-                var sitePrefix = site.Prefix;
-                if (protection == Protection.None && site.RootParameter is { } outer)
-                {
-                    var resolved = Resolve(outer, visited);
-                    protection = resolved.Protection;
-                    sitePrefix = EndpointBuilderFlow.JoinRoute(resolved.Prefix, sitePrefix);
-                }
-
-                anonymous |= protection == Protection.Anonymous;
-                all &= protection == Protection.Authorized;
-                prefix = sitePrefix;
-            }
-
-            return (anonymous ? Protection.Anonymous : all ? Protection.Authorized : Protection.None, count == 1 ? prefix : null);
-        }
-
-        private static Protection ConventionProtection(PageConvention[] conventions, PageIdentity page)
+        private static Protection ConventionProtection(PageAuthorizationConvention[] conventions, PageIdentity page)
         {
             var result = Protection.None;
             foreach (var convention in conventions)
@@ -553,41 +490,12 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             return null;
         }
 
-        private bool IsAuthorizedBuilder(IInvocationOperation mapping)
-        {
-            var protection = AuthorizationSymbols.Combine(
-                EndpointBuilderFlow.Downstream(mapping, _symbols),
-                EndpointBuilderFlow.Upstream(EndpointBuilderFlow.ReceiverOf(mapping), _symbols).Protection);
-            return protection == Protection.Authorized;
-        }
-
         private void RecordPageConvention(IInvocationOperation invocation)
         {
-            var name = invocation.TargetMethod.Name;
-            Protection protection;
-            if (name.StartsWith("Authorize", StringComparison.Ordinal))
+            if (PageAuthorizationConvention.TryCreate(invocation, out var convention))
             {
-                protection = Protection.Authorized;
+                _pageConventions.Enqueue(convention);
             }
-            else if (name.StartsWith("AllowAnonymousTo", StringComparison.Ordinal))
-            {
-                protection = Protection.Anonymous;
-            }
-            else
-            {
-                return;
-            }
-
-            var folder = name.EndsWith("Folder", StringComparison.Ordinal);
-            var path = EndpointBuilderFlow.ConstantArgument(invocation, folder ? "folderPath" : "pageName");
-            if (path is null)
-            {
-                return;
-            }
-
-            var area = name.IndexOf("Area", StringComparison.Ordinal) >= 0 ? EndpointBuilderFlow.ConstantArgument(invocation, "areaName") : null;
-            var normalized = "/" + path.Trim().Trim('/');
-            _pageConventions.Enqueue(new PageConvention(protection, folder, area, normalized));
         }
 
         // o.Filters.Add(new AuthorizeFilter(policy)), Filters.Add<ApiKeyAuthorizationFilter>(), Filters.Add(typeof(...)).
@@ -607,8 +515,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
 
             foreach (var argument in invocation.Arguments)
             {
-                var value = EndpointBuilderFlow.Unwrap(argument.Value);
-                var filterType = value is ITypeOfOperation typeOf ? typeOf.TypeOperand : value.Type;
+                var filterType = EndpointFacts.FilterTypeOf(argument);
                 if (filterType is not null && _symbols.IsAuthorizationFilter(filterType))
                 {
                     Interlocked.Exchange(ref _globalAuthorizationFilter, 1);
@@ -622,13 +529,13 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is not { } parameter || !AuthorizationSymbols.Implements(parameter.Type, _symbols.EndpointRouteBuilder))
+                if (EndpointFacts.BuilderParameterOf(argument, _symbols) is not { } parameter)
                 {
                     continue;
                 }
 
                 var facts = EndpointBuilderFlow.Upstream(argument.Value, _symbols);
-                _callSites.GetOrAdd(parameter.OriginalDefinition, static _ => new ConcurrentQueue<BuilderFacts>()).Enqueue(facts);
+                _callSites.GetOrAdd(parameter, static _ => new ConcurrentQueue<BuilderFacts>()).Enqueue(facts);
             }
         }
 
@@ -681,22 +588,5 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
                 .Add(ExplicitAnonymousProperty, explicitAnonymous ? "true" : "false");
             report(PolicyDiagnostic.Create(_policy, Rule, location, symbol: null, error ? DiagnosticSeverity.Error : Rule.DefaultSeverity, properties, name));
         }
-
-        private static bool IsNullArgument(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 1 || (!invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0))
-                {
-                    return IsNullConstant(argument.Value);
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsNullConstant(IOperation value) =>
-            EndpointBuilderFlow.Unwrap(value).ConstantValue is { HasValue: true, Value: null }
-            || value.ConstantValue is { HasValue: true, Value: null };
     }
 }

@@ -204,7 +204,7 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             }
 
             if (method.Name is "Add" or "Insert" or "AddService" && invocation.Instance?.Type is { } instanceType
-                && (AuthorizationSymbols.InheritsFrom(instanceType, _symbols.FilterCollection) || IsFilterList(instanceType)))
+                && (AuthorizationSymbols.InheritsFrom(instanceType, _symbols.FilterCollection) || _antiforgery.IsFilterList(instanceType)))
             {
                 RecordFilter(invocation, context.ContainingSymbol);
                 return;
@@ -276,8 +276,8 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
 
         private void AnalyzeController(INamedTypeSymbol controller, CancellationToken cancellationToken)
         {
-            var api = IsApi(controller);
-            var classPolicy = HierarchyPolicy(controller, _symbols.ControllerBase);
+            var api = _antiforgery.IsApi(controller, _symbols);
+            var classPolicy = _antiforgery.HierarchyPolicy(controller, _symbols.ControllerBase);
             foreach (var action in MvcEndpointDiscovery.Actions(controller, _symbols))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -286,7 +286,7 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                     continue;
                 }
 
-                var actionPolicy = MethodPolicy(action);
+                var actionPolicy = _antiforgery.MethodPolicy(action);
                 var policy = actionPolicy != AntiforgeryPolicy.None ? actionPolicy : classPolicy;
                 var verbs = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
                 var name = controller.Name + "." + action.Name;
@@ -313,7 +313,7 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         private void AnalyzePage(INamedTypeSymbol pageModel)
         {
             // Razor Pages take filters from the page model only; attributes on handler methods are ignored.
-            var policy = HierarchyPolicy(pageModel, _symbols.PageModel);
+            var policy = _antiforgery.HierarchyPolicy(pageModel, _symbols.PageModel);
             var page = MvcEndpointDiscovery.PageOf(pageModel).DisplayName;
             foreach (var method in MvcEndpointDiscovery.PageMethods(pageModel, _symbols))
             {
@@ -336,8 +336,8 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
 
         private void AnalyzeMinimalWrite(IInvocationOperation map)
         {
-            var handler = Handler(map);
-            if (handler is null || !BindsForm(handler))
+            var handler = EndpointBuilderFlow.HandlerOf(map);
+            if (handler is null || !_antiforgery.BindsForm(handler))
             {
                 return;
             }
@@ -416,92 +416,6 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                 if (operation is IInvocationOperation call && PersistentWriteCalls.WriteOf(call, _dbContext, _dbSet) is { } write)
                 {
                     return write;
-                }
-            }
-
-            return null;
-        }
-
-        private bool IsApi(INamedTypeSymbol controller)
-        {
-            if (!AuthorizationSymbols.InheritsFrom(controller, _antiforgery.Controller))
-            {
-                return true;
-            }
-
-            for (var current = controller; current is not null; current = current.BaseType)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, _symbols.ApiControllerAttribute))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        // The most derived class that states a policy decides.
-        private AntiforgeryPolicy HierarchyPolicy(INamedTypeSymbol type, INamedTypeSymbol? stopAt)
-        {
-            for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, stopAt); current = current.BaseType)
-            {
-                var policy = _antiforgery.PolicyOf(current.GetAttributes());
-                if (policy != AntiforgeryPolicy.None)
-                {
-                    return policy;
-                }
-            }
-
-            return AntiforgeryPolicy.None;
-        }
-
-        private AntiforgeryPolicy MethodPolicy(IMethodSymbol method)
-        {
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                var policy = _antiforgery.PolicyOf(current.GetAttributes());
-                if (policy != AntiforgeryPolicy.None)
-                {
-                    return policy;
-                }
-            }
-
-            return AntiforgeryPolicy.None;
-        }
-
-        private bool BindsForm(IMethodSymbol handler)
-        {
-            foreach (var parameter in handler.Parameters)
-            {
-                if (_antiforgery.BindsForm(parameter))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // PageApplicationModel.Filters / ControllerModel.Filters are IList<IFilterMetadata>.
-        private bool IsFilterList(ITypeSymbol type) =>
-            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
-            && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], _antiforgery.FilterMetadata);
-
-        private static IMethodSymbol? Handler(IInvocationOperation map)
-        {
-            foreach (var argument in map.Arguments)
-            {
-                if (EndpointBuilderFlow.Unwrap(argument.Value) is IDelegateCreationOperation creation)
-                {
-                    return creation.Target switch
-                    {
-                        IAnonymousFunctionOperation lambda => lambda.Symbol,
-                        IMethodReferenceOperation reference => reference.Method,
-                        _ => null,
-                    };
                 }
             }
 

@@ -150,4 +150,78 @@ internal sealed class AntiforgerySymbols
 
         return true;
     }
+
+    /// <summary>The antiforgery policy of a class: the most derived class up to <paramref name="stopAt"/> that states one decides.</summary>
+    public AntiforgeryPolicy HierarchyPolicy(INamedTypeSymbol type, INamedTypeSymbol? stopAt)
+    {
+        for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, stopAt); current = current.BaseType)
+        {
+            var policy = PolicyOf(current.GetAttributes());
+            if (policy != AntiforgeryPolicy.None)
+            {
+                return policy;
+            }
+        }
+
+        return AntiforgeryPolicy.None;
+    }
+
+    /// <summary>The antiforgery policy of an action: the most derived override that states one decides.</summary>
+    public AntiforgeryPolicy MethodPolicy(IMethodSymbol method)
+    {
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            var policy = PolicyOf(current.GetAttributes());
+            if (policy != AntiforgeryPolicy.None)
+            {
+                return policy;
+            }
+        }
+
+        return AntiforgeryPolicy.None;
+    }
+
+    /// <summary>Whether any parameter of a minimal-API handler is bound from a form.</summary>
+    public bool BindsForm(IMethodSymbol handler)
+    {
+        foreach (var parameter in handler.Parameters)
+        {
+            if (BindsForm(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>PageApplicationModel.Filters</c> / <c>ControllerModel.Filters</c> are <c>IList&lt;IFilterMetadata&gt;</c>.</summary>
+    public bool IsFilterList(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
+        && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], FilterMetadata);
+
+    /// <summary>
+    /// Whether a controller serves an API: it does not derive from <c>Controller</c> (no views), or it or a base class
+    /// carries <c>[ApiController]</c>.
+    /// </summary>
+    public bool IsApi(INamedTypeSymbol controller, AuthorizationSymbols symbols)
+    {
+        if (!AuthorizationSymbols.InheritsFrom(controller, Controller))
+        {
+            return true;
+        }
+
+        for (var current = controller; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, symbols.ApiControllerAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

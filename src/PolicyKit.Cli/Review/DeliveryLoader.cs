@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Threading;
 using System.Xml;
 using Microsoft.CodeAnalysis;
@@ -275,7 +273,7 @@ internal static class DeliveryLoader
                 continue;
             }
 
-            if (HasMetadata(file.FullPath))
+            if (ManagedAssemblyFile.Is(file.FullPath))
             {
                 result.Add(file.FullPath);
             }
@@ -295,21 +293,6 @@ internal static class DeliveryLoader
         }
 
         return false;
-    }
-
-    // Reads the PE headers only: the assembly is never loaded for execution.
-    private static bool HasMetadata(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new PEReader(stream);
-            return reader.HasMetadata && reader.GetMetadataReader().IsAssembly;
-        }
-        catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static bool IsInside(string root, string path) =>

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -91,7 +89,7 @@ internal sealed class NetFrameworkReferences
 
             foreach (var dll in Directory.GetFiles(directory, "*.dll"))
             {
-                if (IsAssembly(dll))
+                if (ManagedAssemblyFile.Is(dll))
                 {
                     result.Add(dll);
                 }
@@ -100,20 +98,5 @@ internal sealed class NetFrameworkReferences
 
         result.Sort(StringComparer.Ordinal);
         return result;
-    }
-
-    // System.EnterpriseServices.Thunk/Wrapper are native images beside the managed reference assemblies.
-    private static bool IsAssembly(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new PEReader(stream);
-            return reader.HasMetadata && reader.GetMetadataReader().IsAssembly;
-        }
-        catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
@@ -389,27 +387,12 @@ internal sealed class PackageReferences
 
             if (found)
             {
-                var dlls = Directory.GetFiles(chosen, "*.dll").Where(IsAssembly).ToList();
+                var dlls = Directory.GetFiles(chosen, "*.dll").Where(ManagedAssemblyFile.Is).ToList();
                 dlls.Sort(StringComparer.Ordinal);
                 return dlls.ToImmutableArray();
             }
         }
 
         return ImmutableArray<string>.Empty;
-    }
-
-    // Reads the PE headers only: the assembly is never loaded for execution.
-    private static bool IsAssembly(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new PEReader(stream);
-            return reader.HasMetadata && reader.GetMetadataReader().IsAssembly;
-        }
-        catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }
