@@ -183,12 +183,25 @@ internal static class OwnedRecordAccess
         return null;
     }
 
-    /// <summary>The key symbol <paramref name="value"/> reads directly (a parameter or a bound property, through conversions).</summary>
-    public static ISymbol? KeySymbol(IOperation value, Func<ISymbol, bool> isKey) => Unwrap(value) switch
+    /// <summary>
+    /// The key symbol <paramref name="value"/> reads: a parameter or a bound property, through conversions, a
+    /// <c>Parse</c> of it (<c>long.Parse(id)</c>, <c>Guid.Parse(id)</c>) and locals assigned once from such a value.
+    /// </summary>
+    public static ISymbol? KeySymbol(IOperation value, Func<ISymbol, bool> isKey) => KeySymbol(value, isKey, MaxKeySteps);
+
+    // var orderId = long.Parse(id); var key = orderId; … — a few steps at most, so a long chain of locals costs nothing.
+    private const int MaxKeySteps = 4;
+
+    private static ISymbol? KeySymbol(IOperation value, Func<ISymbol, bool> isKey, int steps) => Unwrap(value) switch
     {
         IParameterReferenceOperation parameter when isKey(parameter.Parameter) => parameter.Parameter,
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property when isKey(property.Property) => property.Property,
-        IPropertyReferenceOperation { Property.Name: "Value", Instance: { } inner } when KeySymbol(inner, isKey) is { } nullable => nullable,
+        IPropertyReferenceOperation { Property.Name: "Value", Instance: { } inner } when KeySymbol(inner, isKey, steps) is { } nullable => nullable,
+        IInvocationOperation { TargetMethod: { Name: "Parse", IsStatic: true }, Arguments: { Length: > 0 } arguments } when steps > 0
+            && KeySymbol(arguments[0].Value, isKey, steps - 1) is { } parsed => parsed,
+        ILocalReferenceOperation local when steps > 0
+            && InitialValue.Of(local, mutableContents: false, System.Threading.CancellationToken.None) is { } initial
+            && KeySymbol(initial, isKey, steps - 1) is { } assigned => assigned,
         _ => null,
     };
 

@@ -469,6 +469,49 @@ public sealed class PK1009InsecureDirectObjectReferenceTests
         """, TenantDb);
 
     [Fact]
+    public Task Flags_a_route_id_parsed_into_a_local_before_the_lookup() => Flags("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        public class OrderLookupController : ControllerBase
+        {
+            private readonly ShopDb _db;
+            public OrderLookupController(ShopDb db) => _db = db;
+
+            [HttpGet("orders/{id}")]
+            public async Task<IActionResult> Get(string id)
+            {
+                var orderId = int.Parse(id);
+                return Ok(await {|#0:_db.Orders.FindAsync(orderId)|});
+            }
+        }
+        """, "OrderLookupController.Get", "id", "Order.FindAsync");
+
+    [Fact]
+    public Task Ignores_a_parsed_id_that_is_checked_against_the_caller() => Silent("""
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+
+        [ApiController]
+        public class MyOrderController : ControllerBase
+        {
+            private readonly ShopDb _db;
+            public MyOrderController(ShopDb db) => _db = db;
+
+            [HttpGet("my/orders/{id}")]
+            public async Task<IActionResult> Get(string id)
+            {
+                var orderId = int.Parse(id);
+                var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+                return Ok(await _db.Orders.FirstOrDefaultAsync(o => o.Id == orderId && o.UserId == userId));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Flags_a_lookup_that_turns_the_global_query_filter_off() => Flags("""
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Mvc;
