@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PolicyKit.Analyzers.Rules;
 using PolicyKit.Analyzers.Tests.Infrastructure;
@@ -122,20 +120,8 @@ public sealed class PK1002RazorMarkupTests
         Assert.Empty(await RunAsync(generated, "/src/Shop/obj/Snippets.g.cs"));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(string generated, string generatedPath)
-    {
-        var options = new CSharpParseOptions(TestSetup.Language);
-        var trees = new[]
-        {
-            CSharpSyntaxTree.ParseText(Model, options, "/src/Shop/Models/Comment.cs"),
-            CSharpSyntaxTree.ParseText(generated, options, generatedPath),
-        };
-        var compilation = CSharpCompilation.Create("Shop", trees, TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PK1002CrossSiteScriptingAnalyzer());
-        return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> RunAsync(string generated, string generatedPath) =>
+        RazorOutputRun.AnalyzeAsync(new PK1002CrossSiteScriptingAnalyzer(), Model, "/src/Shop/Models/Comment.cs", generated, generatedPath);
 
     // What the Razor generator emits for Show.cshtml, with the expressions of lines 3 and 4.
     private static string View(string line3, string line4) => $$"""

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PolicyKit.Analyzers.Rules;
 using PolicyKit.Analyzers.Tests.Infrastructure;
@@ -78,19 +76,8 @@ public sealed class RazorMarkupCodeTests
         Assert.Empty(await RunAsync(new PK2001HardcodedCredentialAnalyzer(), generated, "/src/Shop/obj/StripeDefaults.g.cs"));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string generated, string generatedPath)
-    {
-        var options = new CSharpParseOptions(TestSetup.Language);
-        var trees = new[]
-        {
-            CSharpSyntaxTree.ParseText(Model, options, "/src/Shop/Models/PaymentForm.cs"),
-            CSharpSyntaxTree.ParseText(generated, options, generatedPath),
-        };
-        var compilation = CSharpCompilation.Create("Shop", trees, TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string generated, string generatedPath) =>
+        RazorOutputRun.AnalyzeAsync(analyzer, Model, "/src/Shop/Models/PaymentForm.cs", generated, generatedPath);
 
     // What the Razor generator emits for Checkout.cshtml:
     // 1 @model Shop.Models.PaymentForm
