@@ -60,6 +60,9 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
     private sealed class Analysis
     {
         // Words of methods that dispose of personal data without Remove (MN-39 allows deletion or anonymisation).
+        // Owned types nest rarely more than two deep; the bound keeps a self-referencing model from looping.
+        private const int MaxOwnedParts = 32;
+
         private static readonly string[] DisposalWords = { "anonymi", "pseudonymi", "purge", "erase", "scrub", "forget" };
 
         private readonly EntityDeletionSymbols symbols;
@@ -68,6 +71,7 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
         private readonly ConcurrentDictionary<INamedTypeSymbol, byte> entities = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, byte> deleted = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, string> setNames = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, byte> owned = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<string> deleteSql = new();
         private int deletesAnything;
         private int writesEntities;
@@ -84,6 +88,11 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
         public void AnalyzeType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
+            if (symbols.IsMarkedOwned(type))
+            {
+                owned.TryAdd(type, 0);
+            }
+
             if (type.TypeKind != TypeKind.Class)
             {
                 return;
@@ -164,6 +173,11 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
                 case "ExecuteDelete" or "ExecuteDeleteAsync" when method.TypeArguments.Length == 1:
                     MarkDeleted(method.TypeArguments[0]);
                     return;
+                // builder.OwnsOne(c => c.Bank), OwnsMany<Address>(…), ComplexProperty(o => o.Billing): columns of the owner.
+                case "OwnsOne" or "OwnsMany" or "ComplexProperty" or "ComplexCollection"
+                    when method.TypeArguments.Length >= 1 && IsModelBuilding(owner):
+                    owned.TryAdd(method.TypeArguments[0], 0);
+                    return;
                 case "DeleteAsync" when EntityDeletionSymbols.IsConstructionOf(owner, symbols.UserManager):
                     MarkDeleted(owner.TypeArguments[0]);
                     return;
@@ -216,6 +230,10 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
 
                 classes.Clear();
                 matcher.CollectMemberClasses(entity, classes);
+                foreach (var part in OwnedParts(entity))
+                {
+                    matcher.CollectMemberClasses(part, classes);
+                }
                 foreach (var dataClass in classes)
                 {
                     if (Reason(entity, dataClass) is { } reason)
@@ -293,8 +311,87 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
                 }
             }
 
+            foreach (var part in OwnedParts(entity))
+            {
+                if (FirstMemberOfClass(part, dataClass) is { } inPart)
+                {
+                    return inPart;
+                }
+            }
+
             return null;
         }
+
+        // The owned and complex types an entity holds (directly or as a collection), and theirs in turn: EF Core maps
+        // their columns into the owner's table (or a table that lives and dies with it), so their data is the owner's.
+        private List<INamedTypeSymbol> OwnedParts(INamedTypeSymbol entity)
+        {
+            var parts = new List<INamedTypeSymbol>();
+            if (owned.IsEmpty)
+            {
+                return parts;
+            }
+
+            var pending = new Stack<INamedTypeSymbol>();
+            pending.Push(entity);
+            while (pending.Count > 0 && parts.Count < MaxOwnedParts)
+            {
+                var holder = pending.Pop();
+                for (var current = holder; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        var memberType = member switch
+                        {
+                            IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
+                            IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } field => field.Type,
+                            _ => null,
+                        };
+                        if (OwnedTypeOf(memberType) is { } part && !SymbolEqualityComparer.Default.Equals(part, entity) && !Contains(parts, part))
+                        {
+                            parts.Add(part);
+                            pending.Push(part);
+                        }
+                    }
+                }
+            }
+
+            return parts;
+        }
+
+        private INamedTypeSymbol? OwnedTypeOf(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            if (type is INamedTypeSymbol named && owned.ContainsKey(named))
+            {
+                return named;
+            }
+
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } collection && IsCollection(collection)
+                && collection.TypeArguments[0] is INamedTypeSymbol element && owned.ContainsKey(element)
+                ? element
+                : null;
+        }
+
+        private static bool Contains(List<INamedTypeSymbol> parts, INamedTypeSymbol part)
+        {
+            foreach (var existing in parts)
+            {
+                if (SymbolEqualityComparer.Default.Equals(existing, part))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsModelBuilding(INamedTypeSymbol? owner) =>
+            owner?.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
         private static Location? FirstSourceLocation(ISymbol entity)
         {

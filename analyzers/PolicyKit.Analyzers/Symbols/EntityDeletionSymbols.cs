@@ -18,6 +18,8 @@ internal sealed class EntityDeletionSymbols
         EntityState = WellKnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.EntityState");
         EntityEntryOfT = WellKnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry`1");
         UserManager = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Identity.UserManager`1");
+        OwnedAttribute = WellKnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.OwnedAttribute");
+        ComplexTypeAttribute = WellKnownTypes.Get(compilation, "System.ComponentModel.DataAnnotations.Schema.ComplexTypeAttribute");
     }
 
     public INamedTypeSymbol DbContext { get; }
@@ -33,6 +35,28 @@ internal sealed class EntityDeletionSymbols
     public INamedTypeSymbol? EntityEntryOfT { get; }
 
     public INamedTypeSymbol? UserManager { get; }
+
+    /// <summary><c>[Owned]</c>: the type's columns live in the table of every entity that holds it.</summary>
+    public INamedTypeSymbol? OwnedAttribute { get; }
+
+    /// <summary><c>[ComplexType]</c>: a value object mapped into its owner's table (EF Core 8 complex properties).</summary>
+    public INamedTypeSymbol? ComplexTypeAttribute { get; }
+
+    /// <summary>Whether <paramref name="type"/> is marked <c>[Owned]</c> or <c>[ComplexType]</c>.</summary>
+    public bool IsMarkedOwned(ITypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass
+                && (SymbolEqualityComparer.Default.Equals(attributeClass, OwnedAttribute)
+                    || SymbolEqualityComparer.Default.Equals(attributeClass, ComplexTypeAttribute)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The symbols, or null when EF Core is not referenced.</summary>
     public static EntityDeletionSymbols? TryCreate(Compilation compilation) =>

@@ -48,6 +48,12 @@ public sealed class Vaccination : ClinicalRecord
     public string Site { get; set; } = "left arm"; // safe:PK5002 unclassified
 }
 
+// A record type that adds no health data of its own: its finding can only be the inherited ClinicianNotes above.
+public sealed class TriageNote : ClinicalRecord
+{
+    public string Ward { get; set; } = ""; // safe:PK5002 unclassified
+}
+
 public sealed class AllergyRecord : ClinicalRecord
 {
     [HealthData] public string Allergen { get; set; } = ""; // vuln:PK5002#allergy-health health data
@@ -250,6 +256,8 @@ public sealed class ShopRetentionContext(DbContextOptions<ShopRetentionContext> 
     public DbSet<Vaccination> Vaccinations => Set<Vaccination>(); // safe:PK5002 a DbSet is not a classified property
 
     public DbSet<AllergyRecord> Allergies => Set<AllergyRecord>();
+
+    public DbSet<TriageNote> TriageNotes => Set<TriageNote>();
 
     public DbSet<LabResult> LabResults => Set<LabResult>();
 

@@ -321,4 +321,75 @@ public sealed class PK5002PersonalDataWithoutRetentionTests
         public class CrmContext(DbContextOptions<CrmContext> options) : DbContext(options) { public DbSet<Lead> Leads => Set<Lead>(); }
         public class LeadService(CrmContext db) { public void Add(Lead lead) { db.Add(lead); db.SaveChanges(); } }
         """, """{ "retention": { "periods": [ { "dataClass": "personal", "maximumKeepDays": 365, "legalHold": true, "deletion": "delete" } ] } }""");
+
+    [Fact]
+    public Task Flags_an_entity_through_the_personal_data_of_an_owned_attribute_type() => Expect("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        [Owned]
+        public class PostalAddress { [PersonalData] public string {|#0:Street|} { get; set; } = ""; public string Country { get; set; } = "JP"; }
+        public class Member { public int Id { get; set; } public PostalAddress Home { get; set; } = new(); }
+        public class ClubContext(DbContextOptions<ClubContext> options) : DbContext(options) { public DbSet<Member> Members => Set<Member>(); }
+        """, "Member", "personal", NoPeriod);
+
+    [Fact]
+    public Task Flags_an_entity_whose_owned_collection_is_configured_with_owns_many() => Expect("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        public class Contact { [ProtectedPersonalData] public string {|#0:Phone|} { get; set; } = ""; }
+        public class Vendor { public int Id { get; set; } public List<Contact> Contacts { get; set; } = new(); }
+        public class PurchasingContext(DbContextOptions<PurchasingContext> options) : DbContext(options)
+        {
+            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                modelBuilder.Entity<Vendor>().OwnsMany(v => v.Contacts);
+        }
+        """, "Vendor", "personal", NoPeriod);
+
+    [Fact]
+    public Task Flags_an_entity_whose_nested_owned_type_is_configured_with_owns_one() => Expect("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore.Metadata.Builders;
+        public class GeoPoint { [PersonalData] public double {|#0:Latitude|} { get; set; } }
+        public class DeliveryAddress { public string City { get; set; } = ""; public GeoPoint? Pin { get; set; } }
+        public class Parcel { public int Id { get; set; } public DeliveryAddress To { get; set; } = new(); }
+        public class ParcelConfiguration : IEntityTypeConfiguration<Parcel>
+        {
+            public void Configure(EntityTypeBuilder<Parcel> builder) =>
+                builder.OwnsOne(p => p.To, to => to.OwnsOne(a => a.Pin));
+        }
+        """, "Parcel", "personal", NoPeriod);
+
+    [Fact]
+    public Task Flags_a_navigation_target_on_its_own_entity_and_not_again_on_the_entity_that_refers_to_it() => Expect("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        public class Person { public int Id { get; set; } [PersonalData] public string {|#0:Name|} { get; set; } = ""; }
+        public class Booking { public int Id { get; set; } public int PersonId { get; set; } public Person? Person { get; set; } }
+        public class BookingContext(DbContextOptions<BookingContext> options) : DbContext(options)
+        {
+            public DbSet<Booking> Bookings => Set<Booking>();
+            public DbSet<Person> People => Set<Person>();
+        }
+        """, "Person", "personal", NoPeriod);
+
+    [Fact]
+    public Task Ignores_an_owned_type_with_personal_data_when_the_policy_keeps_it() => Verify.NoDiagnostic("""
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore;
+        [Owned]
+        public class PostalAddress { [PersonalData] public string Street { get; set; } = ""; }
+        public class Member { public int Id { get; set; } public PostalAddress Home { get; set; } = new(); }
+        public class ClubContext(DbContextOptions<ClubContext> options) : DbContext(options) { public DbSet<Member> Members => Set<Member>(); }
+        """, PersonalKeptAYear);
+
+    [Fact]
+    public Task Ignores_an_owned_type_that_holds_no_classified_data() => Verify.NoDiagnostic("""
+        using Microsoft.EntityFrameworkCore;
+        [Owned]
+        public class Money { public decimal Amount { get; set; } public string Currency { get; set; } = "JPY"; }
+        public class Product { public int Id { get; set; } public Money Price { get; set; } = new(); }
+        public class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options) { public DbSet<Product> Products => Set<Product>(); }
+        """);
 }
