@@ -60,10 +60,13 @@ internal static class OwnedRecordAccess
             case "Query" or "QueryAsync" or "QueryFirst" or "QueryFirstAsync" or "QueryFirstOrDefault" or "QueryFirstOrDefaultAsync"
                 or "QuerySingle" or "QuerySingleAsync" or "QuerySingleOrDefault" or "QuerySingleOrDefaultAsync"
                 when TypeNames.Is(type, "Dapper", "SqlMapper") && method.TypeArguments.Length >= 1:
-                var record = method.TypeArguments[0];
+                var sql = TaintSinks.Argument(invocation.Arguments, "sql");
                 if (TaintSinks.Argument(invocation.Arguments, "param") is { } parameters && KeyInObject(parameters, isKey) is { } key
-                    && !SqlNamesOwner(TaintSinks.Argument(invocation.Arguments, "sql")))
+                    && !SqlNamesOwner(sql))
                 {
+                    // QuerySingle<string>("SELECT Last4 FROM Cards WHERE Id = @id"): a scalar or DTO result still reads
+                    // the record of the table the SQL names.
+                    var record = IsOwned(method.TypeArguments[0]) ? method.TypeArguments[0] : SqlTables.OwnedRecordNamedBy(sql, invocation.SemanticModel?.Compilation) ?? method.TypeArguments[0];
                     return new KeyedAccess(key, record, record.Name + "." + method.Name);
                 }
 
@@ -102,9 +105,11 @@ internal static class OwnedRecordAccess
         ISymbol? key = null;
         for (IOperation? current = outermost; current is IInvocationOperation call && IsQueryOperator(call.TargetMethod); current = Unwrap(call.Arguments.Length > 0 ? call.Arguments[0].Value : null))
         {
+            // The innermost operator's source element is the record (Where<Order>); an outer Select<Order, decimal> or
+            // SingleAsync<decimal> only names what the projection returns.
             if (call.TargetMethod.TypeArguments.Length > 0)
             {
-                entity ??= call.TargetMethod.TypeArguments[0];
+                entity = call.TargetMethod.TypeArguments[0];
             }
 
             for (var i = 1; i < call.Arguments.Length && key is null; i++)

@@ -48,6 +48,8 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
     {
         private const int MaxServiceDepth = 2;
 
+        private static readonly string[] OrdinaryRoles = { "User", "Customer", "Member", "Client", "Buyer", "Shopper", "Subscriber", "Patient", "Student", "Guest", "Consumer", "Resident", "Applicant" };
+
         private readonly TaintEngine _engine;
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), KeyedAccess?[]> _services = new(MethodBudgetKeyComparer.Instance);
         private volatile HashSet<ITypeSymbol>? _queryFiltered;
@@ -391,7 +393,8 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
 
                 foreach (var named in attribute.NamedArguments)
                 {
-                    if (named.Key is "Roles" or "Policy" && named.Value.Value is string { Length: > 0 })
+                    if ((named.Key == "Policy" && named.Value.Value is string { Length: > 0 })
+                        || (named.Key == "Roles" && named.Value.Value is string { Length: > 0 } roles && !AdmitsOrdinaryAccounts(roles)))
                     {
                         return true;
                     }
@@ -478,6 +481,26 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
                 }
 
                 return true;
+            }
+
+            return false;
+        }
+
+        // [Authorize(Roles = "Customer")]: a role every signed-up account holds separates no one from anyone else's
+        // records; it is the plain [Authorize] of a shop, a portal or a clinic. Roles in one list are alternatives,
+        // so "Customer,Support" admits every customer too.
+        private static bool AdmitsOrdinaryAccounts(string roles)
+        {
+            foreach (var role in roles.Split(','))
+            {
+                var name = role.Trim();
+                foreach (var word in OrdinaryRoles)
+                {
+                    if (string.Equals(name, word, StringComparison.OrdinalIgnoreCase) || string.Equals(name, word + "s", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
             }
 
             return false;

@@ -555,4 +555,96 @@ public sealed class PK1009InsecureDirectObjectReferenceTests
             public async Task<decimal> TotalOf(int orderId) => (await _db.Orders.FindAsync(orderId))?.Total ?? 0m;
         }
         """);
+
+    [Fact]
+    public Task Flags_a_dapper_scalar_read_from_the_table_of_an_owned_record() => Flags("""
+        using System.Threading.Tasks;
+        using Dapper;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Data.SqlClient;
+
+        public class NoteTextController(SqlConnection connection) : ControllerBase
+        {
+            [HttpGet("notes/{id}/text")]
+            public async Task<IActionResult> Text(long id) =>
+                Ok(await {|#0:connection.QuerySingleOrDefaultAsync<string>("SELECT [Text] FROM [dbo].[Notes] WHERE Id = @id", new { id })|});
+        }
+        """, "NoteTextController.Text", "id", "Note.QuerySingleOrDefaultAsync");
+
+    [Fact]
+    public Task Ignores_a_dapper_scalar_read_from_a_table_of_records_that_belong_to_nobody() => Silent("""
+        using System.Threading.Tasks;
+        using Dapper;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Data.SqlClient;
+
+        public class ProductNamesController(SqlConnection connection) : ControllerBase
+        {
+            [HttpGet("products/{id}/name")]
+            public async Task<IActionResult> Name(int id) =>
+                Ok(await connection.QuerySingleOrDefaultAsync<string>("SELECT Name FROM Products WHERE Id = @id", new { id }));
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_projection_of_an_owned_record_loaded_by_its_key() => Flags("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+
+        [Authorize]
+        public class OrderTotalsController(ShopDb db) : Controller
+        {
+            [HttpGet("orders/{id}/total")]
+            public async Task<IActionResult> Total(int id) =>
+                Json(await {|#0:db.Orders.Where(o => o.Id == id).Select(o => o.Total).SingleAsync()|});
+        }
+        """, "OrderTotalsController.Total", "id", "Order.SingleAsync");
+
+    [Fact]
+    public Task Flags_an_action_whose_roles_admit_every_customer() => Flags("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class MyOrdersController(ShopDb db) : Controller
+        {
+            [Authorize(Roles = "Support, Customers")]
+            public async Task<IActionResult> Show(int id) => View(await {|#0:db.Orders.FindAsync(id)|});
+        }
+        """, "MyOrdersController.Show", "id", "Order.FindAsync");
+
+    [Fact]
+    public Task Ignores_an_action_whose_roles_are_all_staff_roles() => Silent("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class SupportOrdersController(ShopDb db) : Controller
+        {
+            [Authorize(Roles = "SupportAgent,Administrator")]
+            public async Task<IActionResult> Show(int id) => View(await db.Orders.FindAsync(id));
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_dapper_read_from_the_table_a_db_set_property_names() => Flags("""
+        using System.Threading.Tasks;
+        using Dapper;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Data.SqlClient;
+        using Microsoft.EntityFrameworkCore;
+
+        public class StoredCard { public int Id { get; set; } public string UserId { get; set; } = ""; public string Last4 { get; set; } = ""; }
+        public class WalletDb(DbContextOptions<WalletDb> options) : DbContext(options) { public DbSet<StoredCard> Wallet => Set<StoredCard>(); }
+
+        public class WalletController(SqlConnection connection) : ControllerBase
+        {
+            [HttpGet("wallet/{cardId}")]
+            public async Task<IActionResult> Last4(int cardId) =>
+                Ok(await {|#0:connection.QueryFirstAsync<string>("select Last4 from wallet where Id = @cardId", new { cardId })|});
+        }
+        """, "WalletController.Last4", "cardId", "StoredCard.QueryFirstAsync");
 }
