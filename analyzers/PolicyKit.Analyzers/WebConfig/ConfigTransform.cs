@@ -7,8 +7,9 @@ namespace PolicyKit.Analyzers.WebConfig;
 /// A small, bounded applier of XML Document Transforms (<c>Web.Release.config</c>) over a copy of the base tree:
 /// <c>xdt:Transform</c> = <c>SetAttributes[(a,b)]</c>, <c>RemoveAttributes(a,b)</c>, <c>Replace</c>, <c>Insert</c>,
 /// <c>InsertIfMissing</c>, <c>InsertBefore/InsertAfter</c> (as Insert), <c>Remove</c>, <c>RemoveAll</c>; and
-/// <c>xdt:Locator</c> = <c>Match(a,b)</c> or <c>Condition(@a='x' and @b='y')</c>. An element with an unsupported
-/// locator (XPath) matches nothing, so the base value stays judged rather than assumed fixed.
+/// <c>xdt:Locator</c> = <c>Match(a,b)</c>, <c>Condition(@a='x' and @b='y')</c> or <c>XPath(/configuration/…[@a='x'])</c>
+/// (the subset <see cref="ConfigXPath"/> reads). An element whose locator cannot be read matches nothing, so the base
+/// value stays judged rather than assumed fixed.
 /// </summary>
 internal static class ConfigTransform
 {
@@ -20,13 +21,13 @@ internal static class ConfigTransform
         var result = baseRoot.Clone(withoutTransformAttributes: false);
         if (string.Equals(result.Name, transform.Name, StringComparison.OrdinalIgnoreCase))
         {
-            ApplyChildren(result, transform, 0);
+            ApplyChildren(result, result, transform, 0);
         }
 
         return result;
     }
 
-    private static void ApplyChildren(ConfigNode target, ConfigNode transform, int depth)
+    private static void ApplyChildren(ConfigNode root, ConfigNode target, ConfigNode transform, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -36,14 +37,15 @@ internal static class ConfigTransform
         foreach (var child in transform.Children)
         {
             var verb = child.TransformAttribute("Transform");
-            var matches = Matches(target, child);
+            var matches = Matches(root, target, child);
             var (name, arguments) = Split(verb);
             switch (name)
             {
                 case "Replace":
                     if (matches.Count > 0)
                     {
-                        target.Children[target.Children.IndexOf(matches[0])] = child.Clone(withoutTransformAttributes: true);
+                        var (parent, node) = matches[0];
+                        parent.Children[parent.Children.IndexOf(node)] = child.Clone(withoutTransformAttributes: true);
                     }
 
                     continue;
@@ -60,28 +62,28 @@ internal static class ConfigTransform
                 case "Remove":
                     if (matches.Count > 0)
                     {
-                        target.Children.Remove(matches[0]);
+                        matches[0].Parent.Children.Remove(matches[0].Node);
                     }
 
                     continue;
                 case "RemoveAll":
-                    foreach (var match in matches)
+                    foreach (var (parent, node) in matches)
                     {
-                        target.Children.Remove(match);
+                        parent.Children.Remove(node);
                     }
 
                     continue;
                 case "SetAttributes":
                     foreach (var match in matches)
                     {
-                        SetAttributes(match, child, arguments);
+                        SetAttributes(match.Node, child, arguments);
                     }
 
                     break;
                 case "RemoveAttributes":
                     foreach (var match in matches)
                     {
-                        match.Attributes.RemoveAll(a => !a.IsTransform && Listed(arguments, a.Name));
+                        match.Node.Attributes.RemoveAll(a => !a.IsTransform && Listed(arguments, a.Name));
                     }
 
                     break;
@@ -90,7 +92,7 @@ internal static class ConfigTransform
             // No verb, or an attribute verb: the transform's children address the matched elements' children.
             foreach (var match in matches)
             {
-                ApplyChildren(match, child, depth + 1);
+                ApplyChildren(root, match.Node, child, depth + 1);
             }
         }
     }
@@ -109,10 +111,18 @@ internal static class ConfigTransform
         }
     }
 
-    private static List<ConfigNode> Matches(ConfigNode target, ConfigNode transform)
+    private static List<(ConfigNode Parent, ConfigNode Node)> Matches(ConfigNode root, ConfigNode target, ConfigNode transform)
     {
-        var result = new List<ConfigNode>();
-        var (locator, arguments) = Split(transform.TransformAttribute("Locator"));
+        var result = new List<(ConfigNode, ConfigNode)>();
+        var locatorText = transform.TransformAttribute("Locator");
+        var (locator, arguments) = Split(locatorText);
+        if (locator == "XPath")
+        {
+            // XPath(/configuration/system.web/customErrors): an absolute path that ignores where the transform element is.
+            ConfigXPath.Select(root, Inner(locatorText!), result);
+            return result;
+        }
+
         foreach (var candidate in target.Children)
         {
             if (!string.Equals(candidate.Name, transform.Name, StringComparison.OrdinalIgnoreCase))
@@ -124,16 +134,24 @@ internal static class ConfigTransform
             {
                 null => true,
                 "Match" => MatchAll(candidate, transform, arguments),
-                "Condition" => Condition(candidate, transform.TransformAttribute("Locator")!),
+                "Condition" => ConfigXPath.Predicate(candidate, Inner(locatorText!)),
                 _ => false,
             };
             if (matched)
             {
-                result.Add(candidate);
+                result.Add((target, candidate));
             }
         }
 
         return result;
+    }
+
+    // The text between the locator's outer parentheses: XPath(/a/b[@c='d']) → /a/b[@c='d'].
+    private static string Inner(string locator)
+    {
+        var open = locator.IndexOf('(');
+        var close = locator.LastIndexOf(')');
+        return open >= 0 && close > open ? locator.Substring(open + 1, close - open - 1) : string.Empty;
     }
 
     private static bool MatchAll(ConfigNode candidate, ConfigNode transform, string[]? names)
@@ -146,36 +164,6 @@ internal static class ConfigTransform
         foreach (var name in names)
         {
             if (!string.Equals(candidate.Value(name), transform.Value(name), StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // Condition(@name='Default' and @providerName='System.Data.SqlClient'): equality tests joined by "and" only.
-    private static bool Condition(ConfigNode candidate, string locator)
-    {
-        var open = locator.IndexOf('(');
-        var close = locator.LastIndexOf(')');
-        if (open < 0 || close <= open)
-        {
-            return false;
-        }
-
-        var body = locator.Substring(open + 1, close - open - 1);
-        foreach (var term in body.Split(new[] { " and " }, StringSplitOptions.None))
-        {
-            var parts = term.Split('=');
-            if (parts.Length != 2)
-            {
-                return false;
-            }
-
-            var name = parts[0].Trim();
-            var value = parts[1].Trim().Trim('\'', '"');
-            if (!name.StartsWith("@", StringComparison.Ordinal) || !string.Equals(candidate.Value(name.Substring(1)), value, StringComparison.Ordinal))
             {
                 return false;
             }
