@@ -25,12 +25,13 @@ internal sealed class AuthorizationSettings
     /// The baseline used when the policy does not decide: nothing is anonymous by intent, access is denied by default
     /// and state-changing endpoints must be authorized (A.11.1.1 deny-by-default interpretation; MIC-63 least privilege).
     /// </summary>
-    public static AuthorizationSettings Baseline { get; } = new(ImmutableArray<string>.Empty, denyByDefault: true, stateChangingRequireAuthorization: true);
+    public static AuthorizationSettings Baseline { get; } = new(ImmutableArray<string>.Empty, denyByDefault: true, stateChangingRequireAuthorization: true, allowListDeclared: false);
 
     private readonly ImmutableArray<Pattern> _patterns;
 
-    public AuthorizationSettings(ImmutableArray<string> anonymousAllowList, bool denyByDefault, bool stateChangingRequireAuthorization)
+    public AuthorizationSettings(ImmutableArray<string> anonymousAllowList, bool denyByDefault, bool stateChangingRequireAuthorization, bool allowListDeclared = true)
     {
+        AllowListDeclared = allowListDeclared;
         AnonymousAllowList = anonymousAllowList.IsDefault ? ImmutableArray<string>.Empty : anonymousAllowList;
         DenyByDefault = denyByDefault;
         StateChangingRequireAuthorization = stateChangingRequireAuthorization;
@@ -49,6 +50,13 @@ internal sealed class AuthorizationSettings
     /// <summary>Routes and symbols that the policy allows to be reached anonymously (<c>accessControl.anonymousAllowList</c>).</summary>
     public ImmutableArray<string> AnonymousAllowList { get; }
 
+    /// <summary>
+    /// Whether the policy declares <c>accessControl.anonymousAllowList</c> (even empty). Without one, an explicit
+    /// <c>[AllowAnonymous]</c>/<c>.AllowAnonymous()</c> is the only statement of intent there is, and it is taken as
+    /// the decision; endpoints with no authorization at all are still reported.
+    /// </summary>
+    public bool AllowListDeclared { get; }
+
     /// <summary>Endpoints must require authorization unless allow-listed (<c>accessControl.denyByDefault</c>).</summary>
     public bool DenyByDefault { get; }
 
@@ -65,7 +73,8 @@ internal sealed class AuthorizationSettings
             : new(
                 policy.AnonymousAllowList is { } list ? ImmutableArray.CreateRange(list) : ImmutableArray<string>.Empty,
                 policy.DenyByDefault ?? Baseline.DenyByDefault,
-                policy.StateChangingRequireAuthorization ?? Baseline.StateChangingRequireAuthorization);
+                policy.StateChangingRequireAuthorization ?? Baseline.StateChangingRequireAuthorization,
+                allowListDeclared: policy.AnonymousAllowList is not null);
 
     /// <summary>Whether an endpoint with this route template (if known) or any of these names is allow-listed.</summary>
     public bool IsAllowListed(string? route, params string[] symbolNames)

@@ -99,7 +99,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer
 
                 var controller = action.ContainingType.Name;
                 var name = controller + "." + action.Name;
-                if (_settings.IsAllowListed(null, name, controller))
+                if (_settings.IsAllowListed(null, name, controller) || (anonymous && !_settings.AllowListDeclared))
                 {
                     continue;
                 }

@@ -576,6 +576,12 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
 
         private void Report(Action<Diagnostic> report, Location location, string name, bool stateChanging, string fixKind, bool explicitAnonymous)
         {
+            // An explicit [AllowAnonymous] is judged against a declared allow-list only: without one it is the decision.
+            if (explicitAnonymous && !_settings.AllowListDeclared)
+            {
+                return;
+            }
+
             // accessControl.stateChangingRequireAuthorization: anonymous writes are errors (MIC-63).
             var error = stateChanging && _settings.StateChangingRequireAuthorization;
             if (!_settings.DenyByDefault && !error)

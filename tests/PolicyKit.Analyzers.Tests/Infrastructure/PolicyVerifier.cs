@@ -101,6 +101,9 @@ public static class PolicyVerifier<TAnalyzer, TFix>
     public static Task Analyzer(string source, params DiagnosticResult[] expected) =>
         PolicyVerifier<TAnalyzer>.Analyzer(source, expected);
 
+    public static Task Analyzer(string policy, string source, params DiagnosticResult[] expected) =>
+        PolicyVerifier<TAnalyzer>.Analyzer(policy, source, expected);
+
     public static Task NoDiagnostic(string source, string? policy = null) =>
         PolicyVerifier<TAnalyzer>.NoDiagnostic(source, policy);
 
@@ -124,9 +127,14 @@ public static class PolicyVerifier<TAnalyzer, TFix>
     }
 
     /// <summary>Asserts that the fix offers nothing for the flagged code.</summary>
-    public static Task NoFix(string source)
+    public static Task NoFix(string source, string? policy = null)
     {
         var test = new Test { TestCode = source, FixedCode = source };
+        if (policy is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/policykit.json", policy));
+        }
+
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -41,9 +41,19 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
 
     private static Task Run(params (string Path, string Source)[] files) => Run(files, System.Array.Empty<DiagnosticResult>());
 
-    private static Task Run((string Path, string Source)[] files, params DiagnosticResult[] expected)
+    private static Task Run((string Path, string Source)[] files, params DiagnosticResult[] expected) => Run(null, files, expected);
+
+    /// <summary>A policy that declares its anonymous allow-list: explicit [AllowAnonymous] outside it is reported.</summary>
+    private const string DeclaredAllowList = """{ "accessControl": { "anonymousAllowList": ["/health"] } }""";
+
+    private static Task Run(string? policy, (string Path, string Source)[] files, params DiagnosticResult[] expected)
     {
         var test = new PolicyVerifier<PK3002EndpointWithoutAuthorizationAnalyzer>.Test();
+        if (policy is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/policykit.json", policy));
+        }
+
         foreach (var (path, source) in files)
         {
             test.TestState.Sources.Add((path, source));
@@ -129,6 +139,7 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
 
     [Fact]
     public Task Flags_allow_anonymous_action_even_with_a_fallback_policy() => Run(
+        DeclaredAllowList,
         new[]
         {
             ("/0/Program.cs", ProgramWithFallback),
@@ -152,7 +163,7 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
         Warning(0, "AccountController.Register"), Error(1, "AccountController.Register"));
 
     [Fact]
-    public Task Flags_every_action_of_an_allow_anonymous_controller() => Verify.Analyzer("""
+    public Task Flags_every_action_of_an_allow_anonymous_controller() => Verify.Analyzer(DeclaredAllowList, """
         using Microsoft.AspNetCore.Authorization;
         using Microsoft.AspNetCore.Mvc;
 
@@ -300,7 +311,7 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
         """, Error(0, "DELETE /api/orders/{id:int}"));
 
     [Fact]
-    public Task Flags_allow_anonymous_endpoint_and_group_even_with_a_fallback_policy() => Verify.Analyzer("""
+    public Task Flags_allow_anonymous_endpoint_and_group_even_with_a_fallback_policy() => Verify.Analyzer(DeclaredAllowList, """
         using Microsoft.AspNetCore.Authorization;
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
@@ -398,6 +409,7 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
 
     [Fact]
     public Task Flags_allow_anonymous_page_model_and_convention_despite_authorize_folder() => Run(
+        DeclaredAllowList,
         new[]
         {
             ("/0/Program.cs", """
@@ -977,6 +989,48 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
         using Microsoft.AspNetCore.Authorization;
         using Microsoft.AspNetCore.Mvc;
 
+        public class AccountController : Controller
+        {
+            [AllowAnonymous]
+            public IActionResult [|Login|]() => View();
+        }
+        """, DeclaredAllowList);
+
+    [Fact]
+    public Task Ignores_explicit_allow_anonymous_when_the_policy_declares_no_allow_list() => Verify.Analyzer("""
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize]
+        public class AccountController : Controller
+        {
+            [AllowAnonymous]
+            public IActionResult Login() => View();
+
+            [AllowAnonymous, HttpPost, ValidateAntiForgeryToken]
+            public IActionResult Login(string email, string password) => RedirectToAction("Index", "Home");
+        }
+
+        public class StatusController : Controller
+        {
+            public IActionResult [|Index|]() => View();
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/status", () => Results.Ok()).AllowAnonymous();
+        }
+        """);
+
+    [Fact]
+    public Task Flags_explicit_allow_anonymous_when_the_policy_declares_an_empty_allow_list() => Verify.Analyzer(
+        """{ "accessControl": { "anonymousAllowList": [] } }""", """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize]
         public class AccountController : Controller
         {
             [AllowAnonymous]

@@ -56,7 +56,21 @@ public sealed class PK3002EndpointWithoutAuthorizationLegacyTests
             [AllowAnonymous]
             public ActionResult {|#0:Export|}() { return View(); }
         }
-        """, expected: Verify.Diagnostic().WithLocation(0).WithArguments("AdminController.Export"));
+        """, policy: """{ "accessControl": { "anonymousAllowList": ["/health"] } }""", expected: Verify.Diagnostic().WithLocation(0).WithArguments("AdminController.Export"));
+
+    [Fact]
+    public Task Ignores_allow_anonymous_when_the_policy_declares_no_allow_list() => Run("""
+        using System.Web.Mvc;
+
+        [Authorize]
+        public class AccountController : Controller
+        {
+            public ActionResult Manage() { return View(); }
+
+            [AllowAnonymous]
+            public ActionResult Login() { return View(); }
+        }
+        """);
 
     [Fact]
     public Task Flags_a_web_api_controller_without_authorize() => Run("""
