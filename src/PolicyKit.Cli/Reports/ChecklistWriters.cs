@@ -98,7 +98,7 @@ internal sealed class ChecklistHtmlWriter(ChecklistView view) : IReportWriter
 
     private static void Table(System.Collections.Generic.IEnumerable<ChecklistItem> items, ViewText t, TextWriter o)
     {
-        o.Write($"<table>\n<tr><th>{E(t["Item"])}</th><th>{E(t["Measure"])}</th><th>{E(t["Check"])}</th><th>{E(t["Status"])}</th><th>{E(t["Findings"])}</th><th>{E(t["Evidence"])}</th></tr>\n");
+        o.Write($"<table>\n<tr><th colspan=\"2\">{E(t["Item"])}</th><th>{E(t["Measure"])}</th><th>{E(t["Check"])}</th><th>{E(t["Status"])}</th><th>{E(t["Findings"])}</th><th>{E(t["Evidence"])}</th></tr>\n");
         foreach (var item in items)
         {
             var measure = item.Measure switch { MeasureKind.Fundamental => t["Fundamental"], MeasureKind.Mitigation => t["Mitigation"], _ => "—" };

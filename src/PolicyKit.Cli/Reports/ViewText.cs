@@ -28,7 +28,7 @@ internal sealed class ViewText
         ["Reason.PackagesUnresolved"] = ("解決できない NuGet パッケージがある", "a NuGet package was not resolved"),
         ["None"] = ("なし", "none"),
         ["ChecklistTitle"] = ("セキュリティ実装 チェックリスト (IPA「安全なウェブサイトの作り方」改訂第7版)", "Security implementation checklist (IPA How to Secure Your Web Site, 7th revised edition)"),
-        ["ChecklistNote"] = ("各項目の状態はソースコードレビューの結果です。※ の付いた項目は、いずれか一つを満たせば足ります。項目の文言は PolicyKit による転記であり、IPA の原本と照合してください (docs/ipa-websecurity-7.md)。", "Each status is the result of a source-code review. Items marked ※ are alternatives: any one suffices. Item wording is PolicyKit's transcription; check it against IPA's original (docs/ipa-websecurity-7.md)."),
+        ["ChecklistNote"] = ("各項目の状態はソースコードレビューの結果です。※ の付いた項目は、いずれか一つを満たせば足ります。項目の番号・文言・対策の性質・※ は公開されている転記と照合済みですが、IPA の PDF・Excel そのものとは照合していません (docs/ipa-websecurity-7.md)。", "Each status is the result of a source-code review. Items marked ※ are alternatives: any one suffices. Item numbers, wording, measures and ※ groups were checked against public transcriptions, not against IPA's PDF or Excel itself (docs/ipa-websecurity-7.md)."),
         ["Item"] = ("項目", "Item"),
         ["Measure"] = ("対策の性質", "Kind"),
         ["Fundamental"] = ("根本的解決", "fundamental"),
