@@ -119,7 +119,10 @@ public sealed partial class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyze
         // The try can only deny (context.Result = Forbid, return BadRequest()) and the method passes by finishing:
         // the catch skips the denial and reaches the same end as a passed check (an authorization filter that never
         // sets a result, a page that goes on to "confirmed").
-        return strong && after == AuthSignal.None && decision.AnyDeny(tryOperation.Body) && !decision.AnyGrant(tryOperation.Body);
+        // The try must itself end by falling through: when it ends in "return LocalRedirect(…)", the code after the
+        // try is the failure path, not the success path.
+        return strong && after == AuthSignal.None && FallsThrough(tryOperation.Body) && decision.AnyDeny(tryOperation.Body)
+               && !decision.AnyGrant(tryOperation.Body);
     }
 
     private static bool FallsThrough(IBlockOperation handler)
