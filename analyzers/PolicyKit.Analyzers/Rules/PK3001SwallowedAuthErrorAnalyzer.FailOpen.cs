@@ -24,7 +24,8 @@ public sealed partial class PK3001SwallowedAuthErrorAnalyzer
         "permissions", "permitted", "role", "roles", "admin", "administrator", "tenant", "owner", "ownership", "entitled",
         "entitlement", "scope", "scopes", "claim", "claims", "mfa", "otp", "totp", "factor", "confirmed", "confirmation",
         "fingerprint", "principal", "certificate", "nonce", "csrf", "antiforgery", "invite", "invitation", "webhook",
-        "verify", "verified", "verifier", "allowed", "access", "authentic",
+        "verify", "verified", "verifier", "allowed", "access", "authentic", "locked", "lockout", "blocked", "banned",
+        "revoked", "suspended", "fraud",
     };
 
     // Leading words of a predicate whose "true" is the restrictive answer: RequiresSecondFactor, MustChangePassword.
