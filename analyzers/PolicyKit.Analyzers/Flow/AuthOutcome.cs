@@ -90,7 +90,8 @@ internal static class AuthOutcome
         return false;
     }
 
-    private static AuthSignal Of(IOperation operation) => operation switch
+    /// <summary>The signal of <paramref name="operation"/> itself, without looking into its children.</summary>
+    public static AuthSignal Of(IOperation operation) => operation switch
     {
         IThrowOperation => AuthSignal.Deny,
         IReturnOperation { ReturnedValue: { } value } => OfValue(value),
@@ -155,7 +156,8 @@ internal static class AuthOutcome
             value = Unwrap(fromResult.Arguments[0].Value);
         }
 
-        if (value.ConstantValue.HasValue)
+        // Enum constants (PasswordVerificationResult.Success) are read by their names below.
+        if (value.ConstantValue.HasValue && value.Type?.TypeKind != TypeKind.Enum)
         {
             return value.ConstantValue.Value switch
             {

@@ -12,7 +12,7 @@ namespace PolicyKit.Analyzers.Rules;
 
 /// <summary>PK3001: an authentication or authorization failure caught and turned into success or silence (MN-04, MN-10, A.11.5.1).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
         RuleIds.SwallowedAuthError, RuleCategory.Authentication, DiagnosticSeverity.Warning,
@@ -44,16 +44,13 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
         }
 
         var check = FindCheck(tryOperation.Body, symbols) ?? EnclosingCheck(tryOperation, context.ContainingSymbol);
+        var decision = Decision.Of(tryOperation, context.ContainingSymbol);
         foreach (var catchClause in tryOperation.Catches)
         {
-            if (symbols.IsCancellation(catchClause.ExceptionType))
-            {
-                // Cancellation is not a failed check; swallowing it is ordinary shutdown handling.
-                continue;
-            }
-
-            var subject = check ?? (symbols.IsSecurityException(catchClause.ExceptionType) ? catchClause.ExceptionType.Name : null);
-            if (subject is not null && IsSwallowed(catchClause, tryOperation))
+            var securityException = symbols.IsSecurityException(catchClause.ExceptionType);
+            var strong = check is not null || securityException;
+            var subject = check ?? (securityException ? catchClause.ExceptionType.Name : decision.Subject);
+            if (subject is not null && IsSwallowed(catchClause, tryOperation, decision, strong, symbols.IsCancellation(catchClause.ExceptionType)))
             {
                 context.Report(Rule, CatchLocation(catchClause), subject);
             }
@@ -79,40 +76,68 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsSwallowed(ICatchClauseOperation catchClause, ITryOperation tryOperation)
+    // Fail open: the catch's exit leads to the outcome of the try's success path (MN-04). "strong" when a check is
+    // called or enclosing, or the catch names a security exception; otherwise the method's own name, type or
+    // parameters say it decides access (IsLicensed, CaptchaCheck.Passed) and only a constant standing in for a
+    // computed answer, or an optimistic default that survives, is reported.
+    private static bool IsSwallowed(ICatchClauseOperation catchClause, ITryOperation tryOperation, Decision decision, bool strong, bool cancellation)
     {
         var handler = catchClause.Handler;
-
-        // MN-10: an empty catch neither logs nor rethrows; the failure leaves no trace whatever follows.
-        if (handler.Operations.IsEmpty)
+        var granting = decision.AnyGrant(handler);
+        if (cancellation)
         {
-            return true;
+            // Cancellation is not a failed check; swallowing it is ordinary shutdown handling, unless the catch grants
+            // (a licence server time-out answered with "licensed").
+            return granting && (strong || decision.Computes(tryOperation.Body));
         }
 
-        if (AuthOutcome.AnyGrant(handler))
+        if (granting)
         {
-            return true;
+            return strong || decision.Computes(tryOperation.Body);
         }
 
-        if (AuthOutcome.AnyThrow(handler) || !FallsThrough(handler) || AuthOutcome.First(handler) == AuthSignal.Deny)
+        if (AuthOutcome.AnyThrow(handler) || !FallsThrough(handler) || decision.First(handler) == AuthSignal.Deny)
         {
             return false;
+        }
+
+        // MN-10: an empty catch neither logs nor rethrows; the failure leaves no trace whatever follows.
+        if (strong && handler.Operations.IsEmpty)
+        {
+            return true;
         }
 
         // The handler carries on: it is fail-open when the code after the try grants before anything denies.
         // Logging does not change this (MN-04: the mechanism must work); a later "if (principal is null) return
         // Unauthorized();" does.
-        return FirstSignalAfter(tryOperation) == AuthSignal.Grant;
+        var after = FirstSignalAfter(tryOperation, decision);
+        if (after == AuthSignal.Grant || decision.KeepsOptimisticDefault(tryOperation, catchClause))
+        {
+            return true;
+        }
+
+        // The try can only deny (context.Result = Forbid, return BadRequest()) and the method passes by finishing:
+        // the catch skips the denial and reaches the same end as a passed check (an authorization filter that never
+        // sets a result, a page that goes on to "confirmed").
+        // The try must itself end by falling through: when it ends in "return LocalRedirect(…)", the code after the
+        // try is the failure path, not the success path.
+        return strong && after == AuthSignal.None && FallsThrough(tryOperation.Body) && decision.AnyDeny(tryOperation.Body)
+               && !decision.AnyGrant(tryOperation.Body);
     }
 
     private static bool FallsThrough(IBlockOperation handler)
     {
+        if (handler.Operations.IsEmpty)
+        {
+            return true;
+        }
+
         var last = handler.Operations[handler.Operations.Length - 1];
         return last is not (IReturnOperation or IThrowOperation or IBranchOperation)
                && last is not IExpressionStatementOperation { Operation: IThrowOperation };
     }
 
-    private static AuthSignal FirstSignalAfter(IOperation statement)
+    private static AuthSignal FirstSignalAfter(IOperation statement, Decision decision)
     {
         var current = statement;
         while (current.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation))
@@ -124,7 +149,7 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
                 {
                     if (seen)
                     {
-                        var signal = AuthOutcome.First(sibling);
+                        var signal = decision.First(sibling);
                         if (signal != AuthSignal.None)
                         {
                             return signal;
@@ -143,7 +168,7 @@ public sealed class PK3001SwallowedAuthErrorAnalyzer : DiagnosticAnalyzer
 
     private static string? FindCheck(IOperation operation, AuthSymbols symbols)
     {
-        if (operation is IInvocationOperation invocation && symbols.IsCheck(invocation.TargetMethod))
+        if (operation is IInvocationOperation invocation && (symbols.IsCheck(invocation.TargetMethod) || IsIdentityCheck(invocation.TargetMethod)))
         {
             return invocation.TargetMethod.Name;
         }

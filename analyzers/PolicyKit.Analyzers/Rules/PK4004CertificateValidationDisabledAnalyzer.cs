@@ -13,7 +13,7 @@ namespace PolicyKit.Analyzers.Rules;
 
 /// <summary>PK4004: a TLS certificate check that accepts anything (MN-41, A.11.4.6, MIC-87).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
         RuleIds.CertificateValidationDisabled,
@@ -41,6 +41,8 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
             start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
             start.RegisterOperationAction(c => AnalyzeArgument(c, remoteCallback), OperationKind.Argument);
             start.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+            start.RegisterOperationAction(AnalyzeAllowAnyClient, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeSharedCallback, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             if (httpClientHandler is not null)
             {
                 start.RegisterOperationAction(c => AnalyzeDangerousValidator(c, httpClientHandler), OperationKind.PropertyReference);
@@ -61,9 +63,16 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
             return;
         }
 
-        if (IsValidationCallback(property.Name, property.Type) && AlwaysAccepts(assignment.Value, context))
+        if (IsValidationCallback(property.Name, property.Type) && Accepts(assignment.Value, context))
         {
             Report(context, assignment.Value, property.ContainingType.Name + "." + property.Name);
+        }
+        else if (property.Name == "SslMode" && assignment is ISimpleAssignmentOperation
+            && Skip(assignment.Value) is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } mode }
+            && UnverifiedSslMode(mode.Name))
+        {
+            // MySqlConnectionStringBuilder / NpgsqlConnectionStringBuilder: encryption without (full) certificate checks.
+            Report(context, assignment, "SslMode = " + mode.Name);
         }
         else if (property.Name == "TrustServerCertificate" && assignment is ISimpleAssignmentOperation
             && assignment.Value.ConstantValue is { HasValue: true, Value: true })
@@ -78,7 +87,7 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
         var argument = (IArgumentOperation)context.Operation;
         if (argument.Parameter is not { } parameter
             || !(SymbolEqualityComparer.Default.Equals(parameter.Type, remoteCallback) || IsValidationCallback(parameter.Name, parameter.Type))
-            || !AlwaysAccepts(argument.Value, context))
+            || !Accepts(argument.Value, context))
         {
             return;
         }
@@ -118,9 +127,15 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text }
-            || text.IndexOf("Trust", StringComparison.OrdinalIgnoreCase) < 0
+            || (text.IndexOf("Trust", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("Ssl", StringComparison.OrdinalIgnoreCase) < 0)
             || text.IndexOf('=') < 0)
         {
+            return;
+        }
+
+        if (UnverifiedSslModeIn(text) is { } sslMode && !SetsValidationCallbackNearby(literal))
+        {
+            Report(context, literal, sslMode);
             return;
         }
 
@@ -143,12 +158,130 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
         }
     }
 
+    // "SslMode=Required" (MySQL), "SSL Mode=Require" (Npgsql), "SslMode=VerifyCA": unless a CA file is named, which for
+    // Npgsql and libpq turns Require into a chain check, the server is never authenticated.
+    private static string? UnverifiedSslModeIn(string text)
+    {
+        string? found = null;
+        var namesCa = false;
+        foreach (var pair in text.Split(';'))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                continue;
+            }
+
+            var key = pair.Substring(0, equals).Replace(" ", string.Empty).Trim();
+            var value = pair.Substring(equals + 1).Trim();
+            if (key.Equals("SslMode", StringComparison.OrdinalIgnoreCase) && UnverifiedSslMode(value))
+            {
+                found = "SslMode=" + value;
+            }
+            else if ((key.Equals("SslCa", StringComparison.OrdinalIgnoreCase) || key.Equals("RootCertificate", StringComparison.OrdinalIgnoreCase)
+                || key.Equals("CACertificateFile", StringComparison.OrdinalIgnoreCase)) && value.Length > 0)
+            {
+                namesCa = true;
+            }
+        }
+
+        return found is not null && namesCa && found.IndexOf("CA", StringComparison.OrdinalIgnoreCase) < 0 ? null : found;
+    }
+
+    // NpgsqlDataSourceBuilder.UseUserCertificateValidationCallback(…) or MySqlConnection.RemoteCertificateValidationCallback
+    // in the same member: the callback (reported on its own if it accepts everything) decides, not the mode.
+    private static bool SetsValidationCallbackNearby(IOperation operation)
+    {
+        SyntaxNode? member = operation.Syntax;
+        while (member is not null && member is not (MemberDeclarationSyntax or LocalFunctionStatementSyntax))
+        {
+            member = member.Parent;
+        }
+
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("CertificateValidationCallback", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>ServerCertificateCustomValidationCallback, RemoteCertificateValidationCallback … of any library.</summary>
     private static bool IsValidationCallback(string name, ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate
         && name.IndexOf("Certificate", StringComparison.OrdinalIgnoreCase) >= 0
-        && name.IndexOf("Validation", StringComparison.OrdinalIgnoreCase) >= 0
-        && name.IndexOf("Client", StringComparison.OrdinalIgnoreCase) < 0;
+        && name.IndexOf("Validation", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // Kestrel's HttpsConnectionAdapterOptions.AllowAnyClientCertificate(): any client certificate passes the handshake.
+    private static void AnalyzeAllowAnyClient(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod is { Name: "AllowAnyClientCertificate", Parameters.Length: 0 })
+        {
+            Report(context, invocation, invocation.TargetMethod.ContainingType.Name + ".AllowAnyClientCertificate()");
+        }
+    }
+
+    // A trust-all callback kept in a field or property and shared by several clients: reported where it is defined.
+    private static void AnalyzeSharedCallback(OperationAnalysisContext context)
+    {
+        var (type, value) = context.Operation switch
+        {
+            IFieldInitializerOperation { InitializedFields.Length: 1 } field => (field.InitializedFields[0].Type, field.Value),
+            IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => (property.InitializedProperties[0].Type, property.Value),
+            _ => (null, null),
+        };
+        if (type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke } && invoke.ReturnType.SpecialType == SpecialType.System_Boolean
+            && HasPolicyErrorsParameter(invoke) && value is not null && Accepts(value, context))
+        {
+            Report(context, value, type.Name);
+        }
+    }
+
+    private static bool HasPolicyErrorsParameter(IMethodSymbol invoke)
+    {
+        foreach (var parameter in invoke.Parameters)
+        {
+            if (parameter.Type.Name == "SslPolicyErrors")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// MySqlConnector/MySql.Data <c>Required</c> and Npgsql <c>Require</c> encrypt without checking the certificate;
+    /// <c>VerifyCA</c> checks the chain but not the host name (any certificate from the same CA passes).
+    /// </summary>
+    private static bool UnverifiedSslMode(string mode) =>
+        mode.Equals("Required", StringComparison.OrdinalIgnoreCase) || mode.Equals("Require", StringComparison.OrdinalIgnoreCase)
+        || mode.Equals("VerifyCA", StringComparison.OrdinalIgnoreCase) || mode.Equals("Verify-CA", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Accepts(IOperation value, OperationAnalysisContext context)
+    {
+        if (AlwaysAccepts(value, context))
+        {
+            return true;
+        }
+
+        var target = Skip(value);
+        if (target is IDelegateCreationOperation creation)
+        {
+            target = Skip(creation.Target);
+        }
+
+        return target is IAnonymousFunctionOperation lambda && AcceptsRejected(lambda) is not null;
+    }
 
     /// <summary>
     /// Whether a callback accepts every certificate: its body only ever returns <c>true</c> (<c>=> true</c>,
@@ -169,6 +302,8 @@ public sealed class PK4004CertificateValidationDisabledAnalyzer : DiagnosticAnal
             IMethodReferenceOperation method => DeclarationOf(method.Method, context),
             ILocalReferenceOperation local => InitializerOf(local.Local, context),
             IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsStatic => InitializerOf(field.Field, context),
+            IPropertyReferenceOperation { Property: { SetMethod: null } property } =>
+                DeclarationOf(property, context) is PropertyDeclarationSyntax { Initializer.Value: var initial } ? Unwrap(initial) : null,
             _ => null,
         };
 

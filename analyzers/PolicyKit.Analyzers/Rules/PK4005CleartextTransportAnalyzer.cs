@@ -66,6 +66,7 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
             var analysis = new Analysis(
                 CryptoThresholds.Get(start),
                 uri,
+                WellKnownTypes.Get(start.Compilation, "System.UriBuilder"),
                 WellKnownTypes.Get(start.Compilation, "System.Security.Authentication.SslProtocols"),
                 WellKnownTypes.Get(start.Compilation, "System.Net.SecurityProtocolType"));
             start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
@@ -84,13 +85,16 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
     {
         private readonly CryptoThresholds thresholds;
         private readonly INamedTypeSymbol uri;
+        private readonly INamedTypeSymbol? uriBuilder;
         private readonly INamedTypeSymbol? sslProtocols;
         private readonly INamedTypeSymbol? securityProtocolType;
 
-        public Analysis(CryptoThresholds thresholds, INamedTypeSymbol uri, INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
+        public Analysis(CryptoThresholds thresholds, INamedTypeSymbol uri, INamedTypeSymbol? uriBuilder, INamedTypeSymbol? sslProtocols,
+            INamedTypeSymbol? securityProtocolType)
         {
             this.thresholds = thresholds;
             this.uri = uri;
+            this.uriBuilder = uriBuilder;
             this.sslProtocols = sslProtocols;
             this.securityProtocolType = securityProtocolType;
         }
@@ -106,6 +110,18 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
 
             // new Uri("http://…") is an endpoint; Uri.IsWellFormedUriString("http://…") and friends only parse.
             var method = parameter.ContainingSymbol as IMethodSymbol;
+            if (method is { MethodKind: MethodKind.Constructor } && parameter.Name == "scheme"
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, uriBuilder))
+            {
+                // new UriBuilder("http", host, port, path): the scheme is chosen apart from the host.
+                if (CleartextSchemeName(argument.Value) is { } chosen && !BuildsLoopback(argument.Parent))
+                {
+                    Report(context, argument.Value, "UriBuilder scheme \"" + chosen + "\"", SecureFor(chosen));
+                }
+
+                return;
+            }
+
             if (method is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, uri) && method.MethodKind != MethodKind.Constructor)
             {
                 return;
@@ -173,7 +189,16 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
 
             if (type.SpecialType == SpecialType.System_String)
             {
-                if (NamesEndpoint(name))
+                if (name == "Scheme" && assignment.Target is IPropertyReferenceOperation schemeProperty
+                    && SymbolEqualityComparer.Default.Equals(schemeProperty.Property.ContainingType, uriBuilder))
+                {
+                    // new UriBuilder { Scheme = Uri.UriSchemeHttp, Host = host } / builder.Scheme = "http".
+                    if (CleartextSchemeName(assignment.Value) is { } chosen && !BuildsLoopback(assignment.Parent))
+                    {
+                        Report(context, assignment, "UriBuilder.Scheme = \"" + chosen + "\"", SecureFor(chosen));
+                    }
+                }
+                else if (NamesEndpoint(name))
                 {
                     ReportEndpoint(context, assignment.Value);
                 }
@@ -240,6 +265,54 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
                 IArgumentOperation argument => SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, enumType),
                 _ => false,
             };
+        }
+
+        // "http", Uri.UriSchemeHttp (a static readonly field, not a constant), "ws", Uri.UriSchemeWs, "ftp".
+        private static string? CleartextSchemeName(IOperation value) =>
+            Skip(value) is IFieldReferenceOperation { Field: { ContainingType.Name: "Uri", Name: "UriSchemeHttp" or "UriSchemeWs" or "UriSchemeFtp" } field }
+                ? field.Name.Substring("UriScheme".Length).ToLowerInvariant()
+                : Skip(value).ConstantValue is { HasValue: true, Value: string scheme }
+            && (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("ws", StringComparison.OrdinalIgnoreCase)
+                || scheme.Equals("ftp", StringComparison.OrdinalIgnoreCase))
+                ? scheme.ToLowerInvariant()
+                : null;
+
+        private static string SecureFor(string scheme) => scheme switch
+        {
+            "http" => "https",
+            "ws" => "wss",
+            _ => "SFTP or FTPS",
+        };
+
+        // The builder's host, when it is a constant: a loopback host keeps the builder silent.
+        private static bool BuildsLoopback(IOperation? container)
+        {
+            switch (container)
+            {
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "host" && Skip(argument.Value).ConstantValue is { HasValue: true, Value: string host })
+                        {
+                            return IsLoopback(host);
+                        }
+                    }
+
+                    return false;
+                case IObjectOrCollectionInitializerOperation initializer:
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Host" } } set
+                            && Skip(set.Value).ConstantValue is { HasValue: true, Value: string host })
+                        {
+                            return IsLoopback(host);
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
         }
 
         private static void ReportEndpoint(OperationAnalysisContext context, IOperation value)
@@ -329,8 +402,9 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
                 parent = parent.Parent;
             }
 
+            // A client returned by a factory method is as configured as it will get: callers send with it as it is.
             if (!SymbolEqualityComparer.Default.Equals(creation.Type, smtp)
-                || parent is not IVariableInitializerOperation
+                || parent is not (IVariableInitializerOperation or IReturnOperation)
                 || IsLoopbackRelay(creation))
             {
                 return;
@@ -440,8 +514,13 @@ public sealed class PK4005CleartextTransportAnalyzer : DiagnosticAnalyzer
             var end = rest.IndexOfAny(new[] { '/', '?', '#' });
             if (end < 0 && !complete)
             {
-                // "http://" + host: the host is not known, so neither is whether it is loopback.
-                return null;
+                // $"http://{tenant}.api.example.com/", "http://" + host: the host is filled in later. A URL template
+                // with the cleartext scheme written out is meant for a real server; only a literal loopback start
+                // ("http://localhost:" + port) is known to stay on the machine.
+                return rest.Length > 0 && (IsLoopback(rest.TrimEnd(':')) || rest.StartsWith("127.", StringComparison.Ordinal)
+                        || rest.StartsWith("localhost", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("[::1]", StringComparison.Ordinal))
+                    ? null
+                    : scheme.ToLowerInvariant();
             }
 
             var authority = end < 0 ? rest : rest.Substring(0, end);

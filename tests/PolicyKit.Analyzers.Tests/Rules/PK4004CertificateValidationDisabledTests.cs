@@ -99,7 +99,7 @@ public sealed class PK4004CertificateValidationDisabledTests
         using System.Security.Cryptography.X509Certificates;
         class Clients
         {
-            private static readonly Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Trusting = (_, _, _, _) => true;
+            private static readonly Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Trusting = [|(_, _, _, _) => true|];
             public HttpClientHandler Create() => new HttpClientHandler { ServerCertificateCustomValidationCallback = [|Trusting|] };
         }
         """);
@@ -188,7 +188,7 @@ public sealed class PK4004CertificateValidationDisabledTests
         """);
 
     [Fact]
-    public Task Ignores_callbacks_that_depend_on_configuration() => Verify.NoDiagnostic("""
+    public Task Flags_callbacks_that_a_setting_turns_off() => Verify.Analyzer("""
         using System.Net.Http;
         class Clients
         {
@@ -196,7 +196,7 @@ public sealed class PK4004CertificateValidationDisabledTests
             public Clients(bool allowSelfSigned) => this.allowSelfSigned = allowSelfSigned;
             public HttpClientHandler Create() => new HttpClientHandler
             {
-                ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == System.Net.Security.SslPolicyErrors.None || allowSelfSigned,
+                ServerCertificateCustomValidationCallback = [|(m, c, ch, e) => e == System.Net.Security.SslPolicyErrors.None || allowSelfSigned|],
             };
         }
         """);

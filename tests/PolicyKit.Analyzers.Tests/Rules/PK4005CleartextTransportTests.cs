@@ -251,14 +251,15 @@ public sealed class PK4005CleartextTransportTests
         """);
 
     [Fact]
-    public Task Ignores_urls_with_an_unknown_host_and_server_bindings() => TopLevelProgram<PK4005CleartextTransportAnalyzer>.Analyzer("""
+    public Task Flags_url_templates_whose_host_is_filled_in_but_not_server_bindings() => TopLevelProgram<PK4005CleartextTransportAnalyzer>.Analyzer("""
         using System;
         using Microsoft.AspNetCore.Builder;
 
         var builder = WebApplication.CreateBuilder(args);
         var host = builder.Configuration["Partner:Host"];
-        var partner = new Uri($"http://{host}/api");
-        var other = new Uri("http://" + host);
+        var partner = new Uri([|$"http://{host}/api"|]);
+        var other = new Uri([|"http://" + host|]);
+        var sidecar = new Uri($"http://localhost:{builder.Configuration["Dapr:Port"]}/v1.0/state");
         var app = builder.Build();
         app.Urls.Add("http://0.0.0.0:8080");
         app.Urls.Add("http://*:5000");
