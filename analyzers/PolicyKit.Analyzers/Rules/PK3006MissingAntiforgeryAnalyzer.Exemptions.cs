@@ -79,33 +79,41 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer
             var any = false;
             foreach (var argument in requireAuthorization.Arguments)
             {
-                if (argument.Parameter?.Ordinal == 0 && requireAuthorization.TargetMethod.IsExtensionMethod || argument.IsImplicit)
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || (argument.Parameter?.Ordinal == 0 && requireAuthorization.TargetMethod.IsExtensionMethod))
                 {
                     continue;
                 }
 
-                foreach (var operation in argument.Value.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case ILiteralOperation or IFieldReferenceOperation when operation.ConstantValue is { HasValue: true, Value: string text }
-                            && operation.Parent is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: not "AuthenticationSchemes" } }:
-                            if (IsSchemeArgument(operation))
-                            {
-                                AddSchemes(text);
-                            }
-                            else
-                            {
-                                Policies.Add(text);
-                            }
-
-                            any = true;
-                            break;
-                    }
-                }
+                any |= AddFrom(argument.Value);
             }
 
             Unnamed |= !any;
+        }
+
+        /// <summary>Reads the schemes and policy names a policy expression names; false when it names none.</summary>
+        public bool AddFrom(IOperation value)
+        {
+            var any = false;
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is not (ILiteralOperation or IFieldReferenceOperation) || operation.ConstantValue is not { HasValue: true, Value: string text })
+                {
+                    continue;
+                }
+
+                if (IsSchemeArgument(operation))
+                {
+                    AddSchemes(text);
+                    any = true;
+                }
+                else if (operation.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "RequireAuthorization" } })
+                {
+                    Policies.Add(text);
+                    any = true;
+                }
+            }
+
+            return any;
         }
 
         // A constant is a scheme when it is AuthenticationSchemes = x, an AddAuthenticationSchemes argument or a policy
