@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyKit.Analyzers.Flow;
+using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Endpoints;
 
@@ -106,6 +108,149 @@ internal static class EndpointAuthorizationCalls
                 calls.Add(call);
             }
         }
+    }
+
+    // The policy names when every [Authorize] on the action and its controller names a policy and nothing else
+    // (no roles, no default policy); null when any of them requires more.
+    public static List<string>? PolicyNamesOnly(INamedTypeSymbol type, INamedTypeSymbol? stopAt, IMethodSymbol? method, AuthorizationSymbols symbols)
+    {
+        var names = new List<string>();
+        for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, stopAt); current = current.BaseType)
+        {
+            if (!AddPolicyNames(current.GetAttributes(), names, symbols))
+            {
+                return null;
+            }
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (!AddPolicyNames(current.GetAttributes(), names, symbols))
+            {
+                return null;
+            }
+        }
+
+        return names.Count == 0 ? null : names;
+    }
+
+    private static bool AddPolicyNames(ImmutableArray<AttributeData> attributes, List<string> names, AuthorizationSymbols symbols)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is not { } type || symbols.ProtectionOfType(type) != Protection.Authorized)
+            {
+                continue;
+            }
+
+            if (!AuthorizationSymbols.Implements(type, symbols.AuthorizeData))
+            {
+                return false;
+            }
+
+            string? policy = null;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Policy")
+                {
+                    policy = argument.Value.Value as string;
+                }
+                else if (argument.Key == "Roles" && argument.Value.Value is string { Length: > 0 })
+                {
+                    return false;
+                }
+            }
+
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                policy ??= argument.Value as string;
+            }
+
+            if (string.IsNullOrEmpty(policy))
+            {
+                return false;
+            }
+
+            names.Add(policy!);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The policy names when every <c>RequireAuthorization</c> call on a minimal-API endpoint (and its groups) names
+    /// policies or passes an inline policy that admits everyone (<paramref name="inline"/>); false when any applies the
+    /// default policy or a real inline requirement.
+    /// </summary>
+    public static bool TryPolicyOnly(IInvocationOperation map, List<string> policies, out bool inline)
+    {
+        inline = false;
+        var calls = Calls(map);
+        if (calls.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var call in calls)
+        {
+            var arguments = 0;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || (argument.Parameter?.Ordinal == 0 && call.TargetMethod.IsExtensionMethod))
+                {
+                    continue;
+                }
+
+                // RequireAuthorization(params string[] policyNames) / (params IAuthorizeData[]): one value per element.
+                var values = EndpointBuilderFlow.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } items }
+                    ? items.ElementValues
+                    : ImmutableArray.Create(argument.Value);
+                foreach (var value in values)
+                {
+                    arguments++;
+                    if (value.ConstantValue is { HasValue: true, Value: string name })
+                    {
+                        policies.Add(name);
+                    }
+                    else if (AdmitsEveryone(value))
+                    {
+                        inline = true;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            // RequireAuthorization() with no argument applies the default policy: an authenticated user.
+            if (arguments == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An <c>AddPolicy(name, p =&gt; ...)</c> call: the name and whether the policy admits everyone; null for anything else.</summary>
+    public static (string Name, bool AdmitsEveryone)? PolicyOf(IInvocationOperation addPolicy)
+    {
+        if (addPolicy.TargetMethod.Name != "AddPolicy" || EndpointBuilderFlow.ConstantArgument(addPolicy, "name") is not { } name)
+        {
+            return null;
+        }
+
+        var admits = false;
+        foreach (var argument in addPolicy.Arguments)
+        {
+            if (argument.Parameter?.Name is "configurePolicy" or "policy")
+            {
+                admits = AdmitsEveryone(argument.Value);
+            }
+        }
+
+        return (name, admits);
     }
 
     /// <summary>

@@ -124,6 +124,28 @@ internal sealed class EndpointFacts
     /// <summary>Only bearer tokens authenticate: a forged cross-site request carries no credential.</summary>
     public bool BearerOnly => Bearer && !AmbientCredentials;
 
+    /// <summary>Named policies (<c>AddPolicy</c>) and whether each admits everyone (<c>RequireAssertion(_ =&gt; true)</c> only).</summary>
+    public Dictionary<string, bool> PoliciesAdmittingEveryone { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the named policies (and an inline policy, when <paramref name="inline"/>) all admit everyone, as PK3002 reads them.</summary>
+    public bool AdmitEveryone(List<string> policies, bool inline)
+    {
+        if (policies.Count == 0 && !inline)
+        {
+            return false;
+        }
+
+        foreach (var policy in policies)
+        {
+            if (!PoliciesAdmittingEveryone.TryGetValue(policy, out var admits) || !admits)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>For each <c>IEndpointRouteBuilder</c> parameter of a source method, what its callers pass.</summary>
     public Dictionary<IParameterSymbol, List<BuilderFacts>> BuilderCallSites { get; } = new(SymbolEqualityComparer.Default);
 
@@ -189,6 +211,10 @@ internal sealed class EndpointFacts
                 return true;
             case "AddJwtBearer" or "AddBearerToken" or "AddMicrosoftIdentityWebApi":
                 Bearer = true;
+                return true;
+            case "AddPolicy" when EndpointAuthorizationCalls.PolicyOf(invocation) is { } policy:
+                PoliciesAdmittingEveryone[policy.Name] = policy.AdmitsEveryone
+                    && (!PoliciesAdmittingEveryone.TryGetValue(policy.Name, out var previous) || previous);
                 return true;
         }
 

@@ -210,6 +210,15 @@ internal static class EndpointInventory
                 else if (protection == Protection.Authorized)
                 {
                     source = methodProtection == Protection.Authorized ? "[Authorize] on " + action.Name : "[Authorize] on " + protectingClass;
+
+                    // PK3002: a policy whose only requirement is an assertion returning true admits anonymous callers.
+                    if (_facts.ControllersAuthorized is null && !_facts.GlobalAuthorizationFilter
+                        && EndpointAuthorizationCalls.PolicyNamesOnly(controller, _symbols.ControllerBase, action, _symbols) is { } named
+                        && _facts.AdmitEveryone(named, inline: false))
+                    {
+                        protection = Protection.None;
+                        source = "policy " + string.Join(", ", named) + " admits everyone";
+                    }
                 }
                 else
                 {
@@ -336,7 +345,15 @@ internal static class EndpointInventory
 
             var protection = AuthorizationSymbols.Combine(AuthorizationSymbols.Combine(downstream, handlerProtection), groupProtection);
             string source;
-            if (protection != Protection.None)
+            var admitted = new List<string>();
+            if (protection == Protection.Authorized && handlerProtection == Protection.None
+                && EndpointAuthorizationCalls.TryPolicyOnly(map, admitted, out var inline) && _facts.AdmitEveryone(admitted, inline))
+            {
+                // PK3002: RequireAuthorization(p => p.RequireAssertion(_ => true)) or a named policy like it admits anyone.
+                protection = Protection.None;
+                source = "RequireAuthorization with a policy that admits everyone";
+            }
+            else if (protection != Protection.None)
             {
                 var verb = protection == Protection.Anonymous ? "AllowAnonymous" : "RequireAuthorization";
                 source = handlerProtection == protection ? (protection == Protection.Anonymous ? "[AllowAnonymous]" : "[Authorize]") + " on the handler"

@@ -357,7 +357,7 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
 
                 if (protection == Protection.Authorized)
                 {
-                    if (PolicyNamesOnly(controller, _symbols.ControllerBase, action) is { } policies
+                    if (EndpointAuthorizationCalls.PolicyNamesOnly(controller, _symbols.ControllerBase, action, _symbols) is { } policies
                         && !IsAllowListed(MvcEndpointDiscovery.ActionRoutes(controller, action, _symbols), new[] { controller.Name + "." + action.Name, controller.ToDisplayString() + "." + action.Name, controllerNames[0], controllerNames[1] }))
                     {
                         var verbsOfPolicy = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
@@ -597,121 +597,13 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             }
         }
 
-        // The policy names when every [Authorize] on the action and its controller names a policy and nothing else
-        // (no roles, no default policy); null when any of them requires more.
-        private List<string>? PolicyNamesOnly(INamedTypeSymbol type, INamedTypeSymbol? stopAt, IMethodSymbol? method)
-        {
-            var names = new List<string>();
-            for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, stopAt); current = current.BaseType)
-            {
-                if (!AddPolicyNames(current.GetAttributes(), names))
-                {
-                    return null;
-                }
-            }
-
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                if (!AddPolicyNames(current.GetAttributes(), names))
-                {
-                    return null;
-                }
-            }
-
-            return names.Count == 0 ? null : names;
-        }
-
-        private bool AddPolicyNames(ImmutableArray<AttributeData> attributes, List<string> names)
-        {
-            foreach (var attribute in attributes)
-            {
-                if (attribute.AttributeClass is not { } type || _symbols.ProtectionOfType(type) != Protection.Authorized)
-                {
-                    continue;
-                }
-
-                if (!AuthorizationSymbols.Implements(type, _symbols.AuthorizeData))
-                {
-                    return false;
-                }
-
-                string? policy = null;
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Key == "Policy")
-                    {
-                        policy = argument.Value.Value as string;
-                    }
-                    else if (argument.Key == "Roles" && argument.Value.Value is string { Length: > 0 })
-                    {
-                        return false;
-                    }
-                }
-
-                foreach (var argument in attribute.ConstructorArguments)
-                {
-                    policy ??= argument.Value as string;
-                }
-
-                if (string.IsNullOrEmpty(policy))
-                {
-                    return false;
-                }
-
-                names.Add(policy!);
-            }
-
-            return true;
-        }
-
         // app.MapGroup("/open").RequireAuthorization(p => p.RequireAssertion(_ => true)), or RequireAuthorization("Anyone").
         private Candidate? MinimalPolicyCandidate(IInvocationOperation map, string? verb, bool stateChanging, string? pattern, string? prefix)
         {
-            var calls = EndpointAuthorizationCalls.Calls(map);
-            if (calls.Count == 0)
+            var policies = new List<string>();
+            if (!EndpointAuthorizationCalls.TryPolicyOnly(map, policies, out var inline))
             {
                 return null;
-            }
-
-            var policies = new List<string>();
-            var inline = false;
-            foreach (var call in calls)
-            {
-                var arguments = 0;
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.ArgumentKind == ArgumentKind.DefaultValue || (argument.Parameter?.Ordinal == 0 && call.TargetMethod.IsExtensionMethod))
-                    {
-                        continue;
-                    }
-
-                    // RequireAuthorization(params string[] policyNames) / (params IAuthorizeData[]): one value per element.
-                    var values = EndpointBuilderFlow.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } items }
-                        ? items.ElementValues
-                        : ImmutableArray.Create(argument.Value);
-                    foreach (var value in values)
-                    {
-                        arguments++;
-                        if (value.ConstantValue is { HasValue: true, Value: string name })
-                        {
-                            policies.Add(name);
-                        }
-                        else if (EndpointAuthorizationCalls.AdmitsEveryone(value))
-                        {
-                            inline = true;
-                        }
-                        else
-                        {
-                            return null;
-                        }
-                    }
-                }
-
-                // RequireAuthorization() with no argument applies the default policy: an authenticated user.
-                if (arguments == 0)
-                {
-                    return null;
-                }
             }
 
             var route = EndpointBuilderFlow.JoinRoute(prefix, pattern);
@@ -729,22 +621,11 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
 
         private void RecordPolicy(IInvocationOperation invocation)
         {
-            if (EndpointBuilderFlow.ConstantArgument(invocation, "name") is not { } name)
+            if (EndpointAuthorizationCalls.PolicyOf(invocation) is { } policy)
             {
-                return;
+                // A name registered twice keeps the stricter reading.
+                _policiesAdmittingEveryone.AddOrUpdate(policy.Name, policy.AdmitsEveryone, (_, previous) => previous && policy.AdmitsEveryone);
             }
-
-            var admits = false;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name is "configurePolicy" or "policy")
-                {
-                    admits = EndpointAuthorizationCalls.AdmitsEveryone(argument.Value);
-                }
-            }
-
-            // A name registered twice keeps the stricter reading.
-            _policiesAdmittingEveryone.AddOrUpdate(name, admits, (_, previous) => previous && admits);
         }
 
         private bool AdmitsEveryone(Candidate candidate)

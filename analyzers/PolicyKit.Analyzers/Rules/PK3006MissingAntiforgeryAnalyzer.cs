@@ -176,20 +176,31 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                 || AuthorizationSymbols.InheritsFrom(method.ContainingType, _symbols.PageModel);
             foreach (var block in context.OperationBlocks)
             {
-                facts.Write ??= FirstWrite(block);
+                // One pass over the body: the first write and the calls worth following.
+                foreach (var operation in block.Descendants())
+                {
+                    if (operation is not IInvocationOperation invocation)
+                    {
+                        continue;
+                    }
+
+                    facts.Write ??= PersistentWriteCalls.WriteOf(invocation, _dbContext, _dbSet);
+                    if (IsFollowed(invocation.TargetMethod))
+                    {
+                        facts.Callees.Add(invocation.TargetMethod.OriginalDefinition);
+                    }
+                }
+
                 if (endpoint)
                 {
                     facts.ValidatesToken |= ValidatesTokenFirst(block);
                     facts.OnlyReads |= OnlyReads(block);
                 }
+            }
 
-                foreach (var operation in block.Descendants())
-                {
-                    if (operation is IInvocationOperation { TargetMethod: { } callee } && IsFollowed(callee))
-                    {
-                        facts.Callees.Add(callee.OriginalDefinition);
-                    }
-                }
+            if (!endpoint && facts.Write is null && facts.Callees.Count == 0)
+            {
+                return;
             }
 
             _bodies.TryAdd(method.OriginalDefinition, facts);

@@ -87,10 +87,36 @@ public sealed partial class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (!TouchesFraming(context.OperationBlocks))
+            {
+                return;
+            }
+
             foreach (var scope in new ScopeWalker(_symbols).Walk(member, context.OperationBlocks))
             {
                 _scopes.Enqueue(scope);
             }
+        }
+
+        // Most methods never touch response headers or write markup: skip them before building any scope.
+        private static bool TouchesFraming(ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                foreach (var operation in block.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IPropertyReferenceOperation { Property.Name: "Headers" }:
+                        case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when text.IndexOf("http-equiv", StringComparison.OrdinalIgnoreCase) >= 0:
+                            return true;
+                        case IParameterReferenceOperation or ILocalReferenceOperation when operation.Type?.Name == "IHeaderDictionary":
+                            return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)

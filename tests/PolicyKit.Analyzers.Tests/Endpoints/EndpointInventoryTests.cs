@@ -310,6 +310,52 @@ public sealed class EndpointInventoryTests
         Assert.NotEmpty(endpoints);
     }
 
+    [Fact]
+    public void Reports_a_policy_that_admits_everyone_as_anonymous()
+    {
+        // PK3002 reads RequireAssertion(_ => true) as no authorization; the endpoint table must agree.
+        const string source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddAuthorizationBuilder()
+                .AddPolicy("Anyone", p => p.RequireAssertion(_ => true))
+                .AddPolicy("Staff", p => p.RequireRole("staff"));
+            var app = builder.Build();
+            app.MapGroup("/open").RequireAuthorization(p => p.RequireAssertion(ctx => true)).MapGet("/count", () => 1);
+            app.MapGet("/staff", () => 2).RequireAuthorization("Staff");
+            app.MapControllers();
+            app.Run();
+
+            [Route("stock")]
+            public class StockController : Controller
+            {
+                [HttpGet("public")]
+                [Authorize(Policy = "Anyone")]
+                public IActionResult Public() => View();
+
+                [HttpGet("staff")]
+                [Authorize(Policy = "Staff")]
+                public IActionResult Staff() => View();
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Open/Program.cs");
+        var compilation = CSharpCompilation.Create("Open", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.Equal(AuthorizationKind.Anonymous, Single(endpoints, "StockController.Public").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Authorized, Single(endpoints, "StockController.Staff").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Anonymous, ByRoute(endpoints, "/open/count").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Authorized, ByRoute(endpoints, "/staff").Authorization.Kind);
+    }
+
     private static ImmutableArray<Endpoint> Build(bool fallback)
     {
         var options = new CSharpParseOptions(TestSetup.Language);
