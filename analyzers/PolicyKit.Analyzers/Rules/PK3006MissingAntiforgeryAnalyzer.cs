@@ -407,11 +407,6 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             var api = _antiforgery.IsApi(controller, _symbols);
             var apiController = IsApiController(controller);
             var classPolicy = _antiforgery.HierarchyPolicy(controller, _symbols.ControllerBase);
-            var classAuthentication = new AuthenticationNames();
-            for (var current = controller; current is not null && !SymbolEqualityComparer.Default.Equals(current, _symbols.ControllerBase); current = current.BaseType)
-            {
-                AddAuthorizeData(classAuthentication, current.GetAttributes());
-            }
 
             foreach (var action in MvcEndpointDiscovery.Actions(controller, _symbols))
             {
@@ -426,10 +421,10 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                 var verbs = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
                 var name = controller.Name + "." + action.Name;
                 var location = action.Locations[0];
-                var authentication = ActionAuthentication(classAuthentication, action);
+                var authentication = AntiforgeryExemptions.ActionAuthentication(controller, _symbols.ControllerBase, action, _symbols.AuthorizeData);
                 if (verbs.Exists(MvcEndpointDiscovery.IsStateChanging))
                 {
-                    var jsonOnly = IsJsonOnly(action, controller, apiController);
+                    var jsonOnly = AntiforgeryExemptions.IsJsonOnly(action, controller, apiController);
                     if (policy == AntiforgeryPolicy.Ignore)
                     {
                         _candidates.Enqueue(new Candidate(location, name, Reason.Ignored, api) { Method = action, Authentication = authentication, JsonOnly = jsonOnly });
@@ -481,7 +476,7 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
 
             var name = MinimalName(map);
             var location = map.Syntax.GetLocation();
-            var authentication = MinimalAuthentication(map);
+            var authentication = AntiforgeryExemptions.MinimalAuthentication(map, handler, _symbols.AuthorizeData);
             if (!_antiforgery.BindsForm(handler))
             {
                 // A POST that binds nothing from the body is not form-bound, so UseAntiforgery() never validates it, yet a
@@ -554,46 +549,6 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             return false;
         }
 
-        private AuthenticationNames MinimalAuthentication(IInvocationOperation map)
-        {
-            var names = new AuthenticationNames();
-            foreach (var call in EndpointAuthorizationCalls.Calls(map))
-            {
-                names.AddArguments(call);
-            }
-
-            if (EndpointBuilderFlow.HandlerOf(map) is { } handler)
-            {
-                AddAuthorizeData(names, handler.GetAttributes());
-            }
-
-            return names;
-        }
-
-        private AuthenticationNames ActionAuthentication(AuthenticationNames classAuthentication, IMethodSymbol action)
-        {
-            var names = new AuthenticationNames { Unnamed = classAuthentication.Unnamed };
-            names.Schemes.AddRange(classAuthentication.Schemes);
-            names.Policies.AddRange(classAuthentication.Policies);
-            for (var current = action; current is not null; current = current.OverriddenMethod)
-            {
-                AddAuthorizeData(names, current.GetAttributes());
-            }
-
-            return names;
-        }
-
-        private void AddAuthorizeData(AuthenticationNames names, System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
-        {
-            foreach (var attribute in attributes)
-            {
-                if (attribute.AttributeClass is { } type && AuthorizationSymbols.Implements(type, _symbols.AuthorizeData))
-                {
-                    names.AddAttribute(attribute);
-                }
-            }
-        }
-
         private bool IsApiController(INamedTypeSymbol controller)
         {
             for (var current = controller; current is not null; current = current.BaseType)
@@ -655,56 +610,8 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             _policies.TryAdd(name, names);
         }
 
-        // Bearer tokens are attached by script, never by the browser: a forged request carries none (IPA Web 6 note).
-        private bool IsBearerOnly(AuthenticationNames? names)
-        {
-            if (names is null || names.IsEmpty)
-            {
-                return false;
-            }
-
-            var bearer = false;
-            foreach (var scheme in names.Schemes)
-            {
-                if (!IsBearerScheme(scheme, _bearerSchemes.Keys))
-                {
-                    return false;
-                }
-
-                bearer = true;
-            }
-
-            foreach (var policy in names.Policies)
-            {
-                if (!_policies.TryGetValue(policy, out var policyNames) || policyNames.Policies.Count > 0)
-                {
-                    // A policy whose schemes are unknown leaves the default (cookie) scheme in play.
-                    if (names.Schemes.Count == 0)
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                foreach (var scheme in policyNames.Schemes)
-                {
-                    if (!IsBearerScheme(scheme, _bearerSchemes.Keys))
-                    {
-                        return false;
-                    }
-
-                    bearer = true;
-                }
-
-                if (policyNames.Schemes.Count == 0 && names.Schemes.Count == 0)
-                {
-                    return false;
-                }
-            }
-
-            return bearer;
-        }
+        private bool IsBearerOnly(AuthenticationNames? names) =>
+            names is not null && AntiforgeryExemptions.IsBearerOnly(names, _bearerSchemes.Keys, policy => _policies.TryGetValue(policy, out var named) ? named : null);
 
         private bool IsSafeByBody(Candidate candidate)
         {

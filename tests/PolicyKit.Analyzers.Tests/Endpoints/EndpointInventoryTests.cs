@@ -356,6 +356,57 @@ public sealed class EndpointInventoryTests
         Assert.Equal(AuthorizationKind.Authorized, ByRoute(endpoints, "/staff").Authorization.Kind);
     }
 
+    [Fact]
+    public void Reads_bearer_only_and_json_only_endpoints_as_pk3006_does()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllersWithViews();
+            builder.Services.AddAuthentication().AddCookie().AddBearerToken();
+            var app = builder.Build();
+            var mobile = app.MapGroup("/mobile").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = "BearerToken" });
+            mobile.MapPost("/notes", ([FromForm] string text) => Results.Ok());
+            app.MapPost("/web/notes", ([FromForm] string text) => Results.Ok()).RequireAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public sealed record Move(int To);
+
+            [ApiController]
+            [Authorize]
+            [Route("api/moves")]
+            public class MovesController : ControllerBase
+            {
+                [HttpPost("json")]
+                public IActionResult Json([FromBody] Move move) => Ok();
+
+                [HttpPost("form")]
+                public IActionResult Form([FromForm] Move move) => Ok();
+
+                [HttpPost("token")]
+                [Authorize(AuthenticationSchemes = "BearerToken")]
+                public IActionResult Token([FromForm] Move move) => Ok();
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Moves/Program.cs");
+        var compilation = CSharpCompilation.Create("Moves", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.Equal(AntiforgeryKind.NotApplicable, Single(endpoints, "MovesController.Json").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.Missing, Single(endpoints, "MovesController.Form").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.NotApplicable, Single(endpoints, "MovesController.Token").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.NotApplicable, ByRoute(endpoints, "/mobile/notes").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.Missing, ByRoute(endpoints, "/web/notes").Antiforgery.Kind);
+    }
+
     private static ImmutableArray<Endpoint> Build(bool fallback)
     {
         var options = new CSharpParseOptions(TestSetup.Language);
