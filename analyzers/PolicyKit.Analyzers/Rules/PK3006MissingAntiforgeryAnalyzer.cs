@@ -480,8 +480,8 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             if (!_antiforgery.BindsForm(handler))
             {
                 // A POST that binds nothing from the body is not form-bound, so UseAntiforgery() never validates it, yet a
-                // plain cross-site <form method=post> sends it with the user's cookie. Only when it writes, needs
-                // authorization (the cookie is the point) and surely reads no JSON body.
+                // plain cross-site <form method=post> sends it with the user's cookie. Only when it writes, is not
+                // AllowAnonymous (the cookie is the point) and surely reads no JSON body.
                 if (IsPost(map) && BindsNoBody(handler, _dbContext) && !EndpointBuilderFlow.HasConvention(map, "AllowAnonymous", _symbols)
                     && _antiforgery.PolicyOf(handler.GetAttributes()) != AntiforgeryPolicy.ValidateUnsafe)
                 {
