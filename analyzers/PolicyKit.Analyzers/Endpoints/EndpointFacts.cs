@@ -124,6 +124,41 @@ internal sealed class EndpointFacts
     /// <summary>Only bearer tokens authenticate: a forged cross-site request carries no credential.</summary>
     public bool BearerOnly => Bearer && !AmbientCredentials;
 
+    /// <summary><c>MvcOptions.InputFormatters.Add/Insert</c>: a custom formatter may read a body a form can send.</summary>
+    public bool CustomInputFormatters { get; set; }
+
+    /// <summary>Scheme names registered with <c>AddJwtBearer(name)</c>/<c>AddBearerToken(name)</c>.</summary>
+    public HashSet<string> BearerSchemes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Named policies (<c>AddPolicy</c>) and the authentication schemes each names.</summary>
+    public Dictionary<string, AuthenticationNames> PolicySchemes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether every scheme the endpoint's authorization names is a bearer scheme, as PK3006 reads it.</summary>
+    public bool IsBearerOnly(AuthenticationNames names) =>
+        AntiforgeryExemptions.IsBearerOnly(names, BearerSchemes, policy => PolicySchemes.TryGetValue(policy, out var named) ? named : null);
+
+    /// <summary>Named policies (<c>AddPolicy</c>) and whether each admits everyone (<c>RequireAssertion(_ =&gt; true)</c> only).</summary>
+    public Dictionary<string, bool> PoliciesAdmittingEveryone { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the named policies (and an inline policy, when <paramref name="inline"/>) all admit everyone, as PK3002 reads them.</summary>
+    public bool AdmitEveryone(List<string> policies, bool inline)
+    {
+        if (policies.Count == 0 && !inline)
+        {
+            return false;
+        }
+
+        foreach (var policy in policies)
+        {
+            if (!PoliciesAdmittingEveryone.TryGetValue(policy, out var admits) || !admits)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>For each <c>IEndpointRouteBuilder</c> parameter of a source method, what its callers pass.</summary>
     public Dictionary<IParameterSymbol, List<BuilderFacts>> BuilderCallSites { get; } = new(SymbolEqualityComparer.Default);
 
@@ -187,8 +222,33 @@ internal sealed class EndpointFacts
                 or "AddOpenIdConnect" or "AddMicrosoftIdentityWebApp" or "AddNegotiate" or "AddCertificate":
                 AmbientCredentials = true;
                 return true;
+            case "Add" or "Insert" when invocation.Instance is IPropertyReferenceOperation { Property.Name: "InputFormatters" }:
+                CustomInputFormatters = true;
+                return true;
             case "AddJwtBearer" or "AddBearerToken" or "AddMicrosoftIdentityWebApi":
                 Bearer = true;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "authenticationScheme" && argument.Value.ConstantValue is { HasValue: true, Value: string scheme })
+                    {
+                        BearerSchemes.Add(scheme);
+                    }
+                }
+
+                return true;
+            case "AddPolicy" when EndpointAuthorizationCalls.PolicyOf(invocation) is { } policy:
+                PoliciesAdmittingEveryone[policy.Name] = policy.AdmitsEveryone
+                    && (!PoliciesAdmittingEveryone.TryGetValue(policy.Name, out var previous) || previous);
+                var names = new AuthenticationNames();
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name is "configurePolicy" or "policy")
+                    {
+                        names.Unnamed |= !names.AddFrom(argument.Value);
+                    }
+                }
+
+                PolicySchemes[policy.Name] = names;
                 return true;
         }
 

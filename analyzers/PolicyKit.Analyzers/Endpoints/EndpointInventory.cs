@@ -210,6 +210,15 @@ internal static class EndpointInventory
                 else if (protection == Protection.Authorized)
                 {
                     source = methodProtection == Protection.Authorized ? "[Authorize] on " + action.Name : "[Authorize] on " + protectingClass;
+
+                    // PK3002: a policy whose only requirement is an assertion returning true admits anonymous callers.
+                    if (_facts.ControllersAuthorized is null && !_facts.GlobalAuthorizationFilter
+                        && EndpointAuthorizationCalls.PolicyNamesOnly(controller, _symbols.ControllerBase, action, _symbols) is { } named
+                        && _facts.AdmitEveryone(named, inline: false))
+                    {
+                        protection = Protection.None;
+                        source = "policy " + string.Join(", ", named) + " admits everyone";
+                    }
                 }
                 else
                 {
@@ -228,7 +237,7 @@ internal static class EndpointInventory
                     action.Locations[0],
                     DeclarationOf(action),
                     Authorization(protection, source, roles, policies),
-                    MvcAntiforgery(verbs, policy, where, api)));
+                    MvcAntiforgery(verbs, policy, where, api, ExemptAction(controller, action))));
             }
         }
 
@@ -336,7 +345,15 @@ internal static class EndpointInventory
 
             var protection = AuthorizationSymbols.Combine(AuthorizationSymbols.Combine(downstream, handlerProtection), groupProtection);
             string source;
-            if (protection != Protection.None)
+            var admitted = new List<string>();
+            if (protection == Protection.Authorized && handlerProtection == Protection.None
+                && EndpointAuthorizationCalls.TryPolicyOnly(map, admitted, out var inline) && _facts.AdmitEveryone(admitted, inline))
+            {
+                // PK3002: RequireAuthorization(p => p.RequireAssertion(_ => true)) or a named policy like it admits anyone.
+                protection = Protection.None;
+                source = "RequireAuthorization with a policy that admits everyone";
+            }
+            else if (protection != Protection.None)
             {
                 var verb = protection == Protection.Anonymous ? "AllowAnonymous" : "RequireAuthorization";
                 source = handlerProtection == protection ? (protection == Protection.Anonymous ? "[AllowAnonymous]" : "[Authorize]") + " on the handler"
@@ -483,7 +500,27 @@ internal static class EndpointInventory
                 : new EndpointAuthorization(kind, source, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
         }
 
-        private EndpointAntiforgery MvcAntiforgery(List<string> verbs, AntiforgeryPolicy policy, string where, bool api)
+        // PK3006's per-endpoint exemptions: bearer-only authorization, a JSON-only body.
+        private string? ExemptAction(INamedTypeSymbol controller, IMethodSymbol action)
+        {
+            if (_facts.IsBearerOnly(AntiforgeryExemptions.ActionAuthentication(controller, _symbols.ControllerBase, action, _symbols.AuthorizeData)))
+            {
+                return "bearer-only authorization";
+            }
+
+            var apiController = false;
+            for (var current = (INamedTypeSymbol?)controller; current is not null && !apiController; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    apiController |= AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, _symbols.ApiControllerAttribute);
+                }
+            }
+
+            return !_facts.CustomInputFormatters && AntiforgeryExemptions.IsJsonOnly(action, controller, apiController) ? "JSON-only body" : null;
+        }
+
+        private EndpointAntiforgery MvcAntiforgery(List<string> verbs, AntiforgeryPolicy policy, string where, bool api, string? exempt)
         {
             if (policy == AntiforgeryPolicy.ValidateAll)
             {
@@ -494,6 +531,11 @@ internal static class EndpointInventory
             {
                 return new EndpointAntiforgery(_facts.GlobalValidateAll ? AntiforgeryKind.Validated : AntiforgeryKind.NotApplicable,
                     _facts.GlobalValidateAll ? "global ValidateAntiForgeryToken filter" : string.Join(", ", verbs) + " only");
+            }
+
+            if (exempt is not null)
+            {
+                return new EndpointAntiforgery(AntiforgeryKind.NotApplicable, exempt);
             }
 
             switch (policy)
@@ -552,6 +594,11 @@ internal static class EndpointInventory
             {
                 // Minimal APIs validate antiforgery only for form binding; JSON bodies need a CORS preflight instead.
                 return new EndpointAntiforgery(AntiforgeryKind.NotApplicable, "no form binding");
+            }
+
+            if (_facts.IsBearerOnly(AntiforgeryExemptions.MinimalAuthentication(map, handler, _symbols.AuthorizeData)))
+            {
+                return new EndpointAntiforgery(AntiforgeryKind.NotApplicable, "bearer-only authorization");
             }
 
             if (_antiforgery.PolicyOf(handler.GetAttributes()) == AntiforgeryPolicy.Ignore)

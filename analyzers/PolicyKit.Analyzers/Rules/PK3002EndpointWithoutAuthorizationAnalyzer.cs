@@ -104,6 +104,15 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         public string? Route { get; set; }
 
         public string[] SymbolNames { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// For an endpoint whose only authorization names policies: the names, decided at compilation end against the
+        /// policies registered with <c>AddPolicy</c>. Empty with <see cref="InlineAdmitsEveryone"/> for an inline policy.
+        /// </summary>
+        public List<string>? Policies { get; set; }
+
+        /// <summary>The endpoint's inline <c>RequireAuthorization(p =&gt; ...)</c> policies all admit everyone.</summary>
+        public bool InlineAdmitsEveryone { get; set; }
     }
 
     /// <summary>Compilation-wide facts and the endpoints waiting for them.</summary>
@@ -115,6 +124,8 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
         private readonly ConcurrentQueue<Candidate> _candidates = new();
         private readonly ConcurrentQueue<PageAuthorizationConvention> _pageConventions = new();
         private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<BuilderFacts>> _callSites = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentQueue<Candidate> _policyCandidates = new();
+        private readonly ConcurrentDictionary<string, bool> _policiesAdmittingEveryone = new(StringComparer.Ordinal);
         private int _fallbackPolicy;
         private int _globalAuthorizationFilter;
         private int _controllersAuthorized;
@@ -157,6 +168,14 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             var containingType = method.ContainingType;
             if (containingType is null)
             {
+                return;
+            }
+
+            // AddPolicy("Anyone", p => p.RequireAssertion(_ => true)) on AuthorizationOptions or AuthorizationBuilder.
+            if (method.Name == "AddPolicy" && (SymbolEqualityComparer.Default.Equals(containingType, _symbols.AuthorizationOptions)
+                || SymbolEqualityComparer.Default.Equals(containingType, _symbols.AuthorizationBuilder)))
+            {
+                RecordPolicy(invocation);
                 return;
             }
 
@@ -222,6 +241,27 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             var controllers = Volatile.Read(ref _controllersAuthorized) != 0;
             var pages = Volatile.Read(ref _pagesAuthorized) != 0;
             var conventions = _pageConventions.ToArray();
+            foreach (var candidate in _policyCandidates)
+            {
+                // MN-02: a policy whose only requirement is an assertion that returns true lets anonymous callers in; the
+                // fallback policy does not apply because the endpoint has authorization metadata. A global MVC filter or
+                // MapControllers().RequireAuthorization() still adds a real requirement to controllers.
+                if (candidate.Kind == CandidateKind.Controller && (mvcFilter || controllers))
+                {
+                    continue;
+                }
+
+                if (candidate.Kind == CandidateKind.Page && (mvcFilter || pages))
+                {
+                    continue;
+                }
+
+                if (AdmitsEveryone(candidate))
+                {
+                    Report(context.ReportDiagnostic, candidate.Location, candidate.Name, candidate.StateChanging, candidate.FixKind, explicitAnonymous: false);
+                }
+            }
+
             foreach (var candidate in _candidates)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -310,8 +350,21 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var protection = AuthorizationSymbols.Combine(classProtection, MethodProtection(action));
-                if (protection == Protection.Authorized || action.Locations.IsEmpty || !action.Locations[0].IsInSource)
+                if (action.Locations.IsEmpty || !action.Locations[0].IsInSource)
                 {
+                    continue;
+                }
+
+                if (protection == Protection.Authorized)
+                {
+                    if (EndpointAuthorizationCalls.PolicyNamesOnly(controller, _symbols.ControllerBase, action, _symbols) is { } policies
+                        && !IsAllowListed(MvcEndpointDiscovery.ActionRoutes(controller, action, _symbols), new[] { controller.Name + "." + action.Name, controller.ToDisplayString() + "." + action.Name, controllerNames[0], controllerNames[1] }))
+                    {
+                        var verbsOfPolicy = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
+                        _policyCandidates.Enqueue(new Candidate(CandidateKind.Controller, action.Locations[0], controller.Name + "." + action.Name,
+                            verbsOfPolicy.Exists(MvcEndpointDiscovery.IsStateChanging), ActionKind) { Policies = policies });
+                    }
+
                     continue;
                 }
 
@@ -395,6 +448,11 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
                 group.Protection);
             if (protection == Protection.Authorized)
             {
+                if (handlerProtection == Protection.None && MinimalPolicyCandidate(map, verb, stateChanging, pattern, group.Prefix) is { } policyCandidate)
+                {
+                    _policyCandidates.Enqueue(policyCandidate);
+                }
+
                 return;
             }
 
@@ -537,6 +595,56 @@ public sealed partial class PK3002EndpointWithoutAuthorizationAnalyzer : Diagnos
                 var facts = EndpointBuilderFlow.Upstream(argument.Value, _symbols);
                 _callSites.GetOrAdd(parameter, static _ => new ConcurrentQueue<BuilderFacts>()).Enqueue(facts);
             }
+        }
+
+        // app.MapGroup("/open").RequireAuthorization(p => p.RequireAssertion(_ => true)), or RequireAuthorization("Anyone").
+        private Candidate? MinimalPolicyCandidate(IInvocationOperation map, string? verb, bool stateChanging, string? pattern, string? prefix)
+        {
+            var policies = new List<string>();
+            if (!EndpointAuthorizationCalls.TryPolicyOnly(map, policies, out var inline))
+            {
+                return null;
+            }
+
+            var route = EndpointBuilderFlow.JoinRoute(prefix, pattern);
+            if (_settings.IsAllowListed(route, Array.Empty<string>()))
+            {
+                return null;
+            }
+
+            return new Candidate(CandidateKind.MinimalApi, map.Syntax.GetLocation(), MinimalName(verb, route, null), stateChanging, MinimalApiKind)
+            {
+                Policies = policies,
+                InlineAdmitsEveryone = inline,
+            };
+        }
+
+        private void RecordPolicy(IInvocationOperation invocation)
+        {
+            if (EndpointAuthorizationCalls.PolicyOf(invocation) is { } policy)
+            {
+                // A name registered twice keeps the stricter reading.
+                _policiesAdmittingEveryone.AddOrUpdate(policy.Name, policy.AdmitsEveryone, (_, previous) => previous && policy.AdmitsEveryone);
+            }
+        }
+
+        private bool AdmitsEveryone(Candidate candidate)
+        {
+            var policies = candidate.Policies ?? new List<string>();
+            if (policies.Count == 0 && !candidate.InlineAdmitsEveryone)
+            {
+                return false;
+            }
+
+            foreach (var policy in policies)
+            {
+                if (!_policiesAdmittingEveryone.TryGetValue(policy, out var admits) || !admits)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private Protection HierarchyProtection(INamedTypeSymbol type, INamedTypeSymbol? stopAt)

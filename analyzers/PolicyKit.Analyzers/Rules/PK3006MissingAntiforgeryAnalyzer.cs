@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Endpoints;
 using PolicyKit.Analyzers.Flow;
 using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
@@ -75,6 +76,7 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         NoMiddleware,
         Disabled,
         Get,
+        NoBody,
     }
 
     /// <summary>An endpoint that may be open to forged requests, decided at compilation end.</summary>
@@ -104,6 +106,12 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         public string? Write { get; set; }
 
         public bool Fixable { get; set; }
+
+        /// <summary>The schemes and policies the endpoint's authorization names; bearer-only endpoints carry no ambient credential.</summary>
+        public AuthenticationNames? Authentication { get; set; }
+
+        /// <summary>The action accepts only a JSON body (<c>[Consumes]</c>, or <c>[FromBody]</c> on an <c>[ApiController]</c>).</summary>
+        public bool JsonOnly { get; set; }
     }
 
     /// <summary>Compilation-wide facts and the endpoints waiting for them.</summary>
@@ -116,7 +124,11 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         private readonly INamedTypeSymbol? _dbContext;
         private readonly INamedTypeSymbol? _dbSet;
         private readonly ConcurrentQueue<Candidate> _candidates = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, string> _writes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> _bodies = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, byte> _bearerSchemes = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, AuthenticationNames> _policies = new(StringComparer.Ordinal);
+        private int _customInputFormatters;
         private int _globalValidate;
         private int _globalValidateAll;
         private int _globalIgnore;
@@ -150,24 +162,123 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             }
         }
 
-        // Records which public methods write data, for actions and page handlers reachable by GET.
+        // Records what each method body does: its first write, a token check, a pure read, and the methods it calls,
+        // so that a GET action calling a repository that deletes is seen through the repository.
         public void AnalyzeBody(OperationBlockAnalysisContext context)
         {
-            if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method
-                || !(AuthorizationSymbols.InheritsFrom(method.ContainingType, _symbols.ControllerBase)
-                    || AuthorizationSymbols.InheritsFrom(method.ContainingType, _symbols.PageModel)))
+            if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
                 return;
             }
 
+            var facts = new BodyFacts();
+            var endpoint = AuthorizationSymbols.InheritsFrom(method.ContainingType, _symbols.ControllerBase)
+                || AuthorizationSymbols.InheritsFrom(method.ContainingType, _symbols.PageModel);
             foreach (var block in context.OperationBlocks)
             {
-                if (FirstWrite(block) is { } write)
+                // One pass over the body: the first write and the calls worth following.
+                foreach (var operation in block.Descendants())
                 {
-                    _writes.TryAdd(method.OriginalDefinition, write);
-                    return;
+                    if (operation is not IInvocationOperation invocation)
+                    {
+                        continue;
+                    }
+
+                    facts.Write ??= PersistentWriteCalls.WriteOf(invocation, _dbContext, _dbSet);
+                    if (IsFollowed(invocation.TargetMethod))
+                    {
+                        facts.Callees.Add(invocation.TargetMethod.OriginalDefinition);
+                    }
+                }
+
+                if (endpoint)
+                {
+                    facts.ValidatesToken |= ValidatesTokenFirst(block);
+                    facts.OnlyReads |= OnlyReads(block);
                 }
             }
+
+            if (!endpoint && facts.Write is null && facts.Callees.Count == 0)
+            {
+                return;
+            }
+
+            _bodies.TryAdd(method.OriginalDefinition, facts);
+            if (facts.Write is not null || facts.Callees.Count > 0)
+            {
+                RecordImplementation(method);
+            }
+        }
+
+        // Calls into the compilation's own code, and interface or virtual calls that it may implement.
+        private static bool IsFollowed(IMethodSymbol callee) =>
+            !callee.DeclaringSyntaxReferences.IsEmpty
+            || (callee.ContainingType?.TypeKind == TypeKind.Interface && callee.ContainingAssembly is { } assembly && !assembly.Name.StartsWith("Microsoft.", StringComparison.Ordinal) && !assembly.Name.StartsWith("System", StringComparison.Ordinal));
+
+        private void RecordImplementation(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return;
+            }
+
+            foreach (var contract in type.AllInterfaces)
+            {
+                foreach (var member in contract.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod
+                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method))
+                    {
+                        _implementations.GetOrAdd(interfaceMethod.OriginalDefinition, static _ => new ConcurrentQueue<IMethodSymbol>()).Enqueue(method.OriginalDefinition);
+                    }
+                }
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                _implementations.GetOrAdd(overridden.OriginalDefinition, static _ => new ConcurrentQueue<IMethodSymbol>()).Enqueue(method.OriginalDefinition);
+            }
+        }
+
+        // The first write reachable from a method: its own body, then the methods it calls (implementations of the
+        // interfaces it calls included), three calls deep.
+        private string? ReachableWrite(IMethodSymbol method)
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var frontier = new List<IMethodSymbol> { method.OriginalDefinition };
+            for (var depth = 0; depth < 4 && frontier.Count > 0; depth++)
+            {
+                var next = new List<IMethodSymbol>();
+                foreach (var current in frontier)
+                {
+                    if (!visited.Add(current))
+                    {
+                        continue;
+                    }
+
+                    if (_implementations.TryGetValue(current, out var implementations))
+                    {
+                        next.AddRange(implementations);
+                    }
+
+                    if (!_bodies.TryGetValue(current, out var body))
+                    {
+                        continue;
+                    }
+
+                    if (body.Write is { } write)
+                    {
+                        return depth == 0 ? write : current.ContainingType.Name + "." + current.Name + " → " + write;
+                    }
+
+                    next.AddRange(body.Callees);
+                }
+
+                frontier = next;
+            }
+
+            return null;
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -197,10 +308,21 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                 case "AddBearerToken":
                 case "AddMicrosoftIdentityWebApi":
                     Interlocked.Exchange(ref _bearer, 1);
+                    RecordBearerScheme(invocation);
+                    return;
+                case "AddPolicy":
+                    RecordPolicy(invocation);
                     return;
                 case "ConfigureFilter":
                     RecordFilter(invocation, context.ContainingSymbol);
                     return;
+            }
+
+            // MvcOptions.InputFormatters.Add/Insert: a custom formatter may accept text/plain, which a form can send.
+            if (method.Name is "Add" or "Insert" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "InputFormatters" })
+            {
+                Interlocked.Exchange(ref _customInputFormatters, 1);
+                return;
             }
 
             if (method.Name is "Add" or "Insert" or "AddService" && invocation.Instance?.Type is { } instanceType
@@ -239,7 +361,12 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
             foreach (var candidate in _candidates)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (candidate.Api && !ambient)
+                if ((candidate.Api && !ambient) || IsBearerOnly(candidate.Authentication))
+                {
+                    continue;
+                }
+
+                if (candidate.Reason is Reason.Missing or Reason.Ignored && IsSafeByBody(candidate))
                 {
                     continue;
                 }
@@ -253,8 +380,9 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                     case Reason.Get when globalValidateAll:
                         continue;
                     case Reason.Get:
-                        write = candidate.Write;
-                        if (write is null && (candidate.Method is null || !_writes.TryGetValue(candidate.Method.OriginalDefinition, out write)))
+                    case Reason.NoBody:
+                        write = candidate.Write ?? (candidate.Method is null ? null : ReachableWrite(candidate.Method));
+                        if (write is null)
                         {
                             continue;
                         }
@@ -277,7 +405,9 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         private void AnalyzeController(INamedTypeSymbol controller, CancellationToken cancellationToken)
         {
             var api = _antiforgery.IsApi(controller, _symbols);
+            var apiController = IsApiController(controller);
             var classPolicy = _antiforgery.HierarchyPolicy(controller, _symbols.ControllerBase);
+
             foreach (var action in MvcEndpointDiscovery.Actions(controller, _symbols))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -291,21 +421,23 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
                 var verbs = MvcEndpointDiscovery.ActionVerbs(action, _symbols);
                 var name = controller.Name + "." + action.Name;
                 var location = action.Locations[0];
+                var authentication = AntiforgeryExemptions.ActionAuthentication(controller, _symbols.ControllerBase, action, _symbols.AuthorizeData);
                 if (verbs.Exists(MvcEndpointDiscovery.IsStateChanging))
                 {
+                    var jsonOnly = AntiforgeryExemptions.IsJsonOnly(action, controller, apiController);
                     if (policy == AntiforgeryPolicy.Ignore)
                     {
-                        _candidates.Enqueue(new Candidate(location, name, Reason.Ignored, api) { Method = action });
+                        _candidates.Enqueue(new Candidate(location, name, Reason.Ignored, api) { Method = action, Authentication = authentication, JsonOnly = jsonOnly });
                     }
                     else if (policy == AntiforgeryPolicy.None)
                     {
-                        _candidates.Enqueue(new Candidate(location, name, Reason.Missing, api) { Method = action, Fixable = true });
+                        _candidates.Enqueue(new Candidate(location, name, Reason.Missing, api) { Method = action, Fixable = true, Authentication = authentication, JsonOnly = jsonOnly });
                     }
                 }
 
                 if ((verbs.Count == 0 || verbs.Contains("GET")) && policy != AntiforgeryPolicy.ValidateAll)
                 {
-                    _candidates.Enqueue(new Candidate(location, name, Reason.Get, api) { Method = action });
+                    _candidates.Enqueue(new Candidate(location, name, Reason.Get, api) { Method = action, Authentication = authentication });
                 }
             }
         }
@@ -337,26 +469,159 @@ public sealed partial class PK3006MissingAntiforgeryAnalyzer : DiagnosticAnalyze
         private void AnalyzeMinimalWrite(IInvocationOperation map)
         {
             var handler = EndpointBuilderFlow.HandlerOf(map);
-            if (handler is null || !_antiforgery.BindsForm(handler))
+            if (handler is null)
             {
                 return;
             }
 
             var name = MinimalName(map);
             var location = map.Syntax.GetLocation();
+            var authentication = AntiforgeryExemptions.MinimalAuthentication(map, handler, _symbols.AuthorizeData);
+            if (!_antiforgery.BindsForm(handler))
+            {
+                // A POST that binds nothing from the body is not form-bound, so UseAntiforgery() never validates it, yet a
+                // plain cross-site <form method=post> sends it with the user's cookie. Only when it writes, is not
+                // AllowAnonymous (the cookie is the point) and surely reads no JSON body.
+                if (IsPost(map) && BindsNoBody(handler, _dbContext) && !EndpointBuilderFlow.HasConvention(map, "AllowAnonymous", _symbols)
+                    && _antiforgery.PolicyOf(handler.GetAttributes()) != AntiforgeryPolicy.ValidateUnsafe)
+                {
+                    var write = LambdaOf(map) is { } lambda ? FirstWrite(lambda.Body) : null;
+                    _candidates.Enqueue(new Candidate(location, name, Reason.NoBody, api: true)
+                    {
+                        Authentication = authentication,
+                        Write = write,
+                        Method = write is null && LambdaOf(map) is null ? handler : null,
+                    });
+                }
+
+                return;
+            }
+
             if (_antiforgery.PolicyOf(handler.GetAttributes()) == AntiforgeryPolicy.Ignore)
             {
-                _candidates.Enqueue(new Candidate(location, name, Reason.Ignored, api: false));
+                _candidates.Enqueue(new Candidate(location, name, Reason.Ignored, api: false) { Authentication = authentication });
             }
             else if (EndpointBuilderFlow.HasConvention(map, "DisableAntiforgery", _symbols)
                 || EndpointBuilderFlow.HasUpstreamConvention(EndpointBuilderFlow.ReceiverOf(map), "DisableAntiforgery", _symbols))
             {
-                _candidates.Enqueue(new Candidate(location, name, Reason.Disabled, api: false));
+                _candidates.Enqueue(new Candidate(location, name, Reason.Disabled, api: false) { Authentication = authentication });
             }
             else
             {
-                _candidates.Enqueue(new Candidate(location, name, Reason.NoMiddleware, api: false));
+                _candidates.Enqueue(new Candidate(location, name, Reason.NoMiddleware, api: false) { Authentication = authentication });
             }
+        }
+
+        private static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation map)
+        {
+            foreach (var argument in map.Arguments)
+            {
+                if (EndpointBuilderFlow.Unwrap(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
+        }
+
+        // Fetch: a cross-site form can send only GET and POST; PUT, PATCH and DELETE need a CORS preflight.
+        private static bool IsPost(IInvocationOperation map)
+        {
+            if (map.TargetMethod.Name == "MapPost")
+            {
+                return true;
+            }
+
+            if (map.TargetMethod.Name != "MapMethods" || EndpointBuilderFlow.Argument(map, "httpMethods") is not IArrayCreationOperation { Initializer: { } items })
+            {
+                return false;
+            }
+
+            foreach (var item in items.ElementValues)
+            {
+                if (item.ConstantValue is { HasValue: true, Value: string verb } && verb.Equals("POST", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsApiController(INamedTypeSymbol controller)
+        {
+            for (var current = controller; current is not null; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, _symbols.ApiControllerAttribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return controller.ContainingAssembly is { } assembly && HasApiControllerAttribute(assembly.GetAttributes());
+        }
+
+        private bool HasApiControllerAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, _symbols.ApiControllerAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // AddJwtBearer("Mobile", ...): the scheme name a bearer handler is registered under.
+        private void RecordBearerScheme(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "authenticationScheme" && argument.Value.ConstantValue is { HasValue: true, Value: string scheme })
+                {
+                    _bearerSchemes.TryAdd(scheme, 0);
+                }
+            }
+        }
+
+        // AddPolicy("MobileApi", p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)...).
+        private void RecordPolicy(IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length < 2 || EndpointBuilderFlow.ConstantArgument(invocation, "name") is not { } name)
+            {
+                return;
+            }
+
+            var names = new AuthenticationNames();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name is "configurePolicy" or "policy")
+                {
+                    names.Unnamed |= !names.AddFrom(argument.Value);
+                }
+            }
+
+            _policies.TryAdd(name, names);
+        }
+
+        private bool IsBearerOnly(AuthenticationNames? names) =>
+            names is not null && AntiforgeryExemptions.IsBearerOnly(names, _bearerSchemes.Keys, policy => _policies.TryGetValue(policy, out var named) ? named : null);
+
+        private bool IsSafeByBody(Candidate candidate)
+        {
+            if (candidate.JsonOnly && Volatile.Read(ref _customInputFormatters) == 0)
+            {
+                return true;
+            }
+
+            return candidate.Method is { } method && _bodies.TryGetValue(method.OriginalDefinition, out var body)
+                && (body.ValidatesToken || (body.OnlyReads && body.Write is null && body.Callees.Count == 0));
         }
 
         // app.MapGet("/orders/{id}/delete", async (int id, ShopDb db) => { ...; await db.SaveChangesAsync(); }).

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -24,7 +25,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// (<c>*</c>, a bare scheme such as <c>https:</c>, or <c>https://*</c>) are reported where written.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = PolicyRule.Create(
         RuleIds.FramingAllowed, RuleCategory.ResponseHeaders, DiagnosticSeverity.Warning,
@@ -32,6 +33,8 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
         reportedAtCompilationEnd: true);
 
     private const string FrameOptionsHeader = "X-Frame-Options";
+
+    private const string CspHeader = "Content-Security-Policy";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -50,7 +53,8 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var facts = new CompilationFacts(WellKnownTypes.Get(start.Compilation, "Microsoft.Net.Http.Headers.HeaderNames"));
+        var facts = new CompilationFacts(new FramingSymbols(start.Compilation, headerDictionary));
+        start.RegisterOperationBlockAction(facts.AnalyzeMember);
         start.RegisterOperationAction(facts.AnalyzeInvocation, OperationKind.Invocation);
         start.RegisterOperationAction(facts.AnalyzeAssignment, OperationKind.SimpleAssignment);
         start.RegisterOperationAction(facts.AnalyzeLiteral, OperationKind.Literal);
@@ -60,12 +64,60 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
     /// <summary>Where the application starts serving HTML, and whether anything stops framing.</summary>
     private sealed class CompilationFacts
     {
+        private readonly FramingSymbols _symbols;
         private readonly INamedTypeSymbol? _headerNames;
         private readonly ConcurrentQueue<(Location Location, string Name)> _htmlRegistrations = new();
         private readonly ConcurrentQueue<(Location Location, string Value, string Reason)> _permissiveValues = new();
+        private readonly ConcurrentQueue<ResponseScope> _scopes = new();
         private int _protected;
+        private int _defaultFrameOptions;
+        private int _defaultFrameAncestors;
 
-        public CompilationFacts(INamedTypeSymbol? headerNames) => _headerNames = headerNames;
+        public CompilationFacts(FramingSymbols symbols)
+        {
+            _symbols = symbols;
+            _headerNames = symbols.HeaderNames;
+        }
+
+        // Each method body (and each handler or middleware lambda in it) is one response scope.
+        public void AnalyzeMember(OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol member)
+            {
+                return;
+            }
+
+            if (!TouchesFraming(context.OperationBlocks))
+            {
+                return;
+            }
+
+            foreach (var scope in new ScopeWalker(_symbols).Walk(member, context.OperationBlocks))
+            {
+                _scopes.Enqueue(scope);
+            }
+        }
+
+        // Most methods never touch response headers or write markup: skip them before building any scope.
+        private static bool TouchesFraming(ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                foreach (var operation in block.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IPropertyReferenceOperation { Property.Name: "Headers" }:
+                        case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when text.IndexOf("http-equiv", StringComparison.OrdinalIgnoreCase) >= 0:
+                            return true;
+                        case IParameterReferenceOperation or ILocalReferenceOperation when operation.Type?.Name == "IHeaderDictionary":
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
@@ -87,6 +139,10 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
                     return;
                 case "UseSecurityHeaders":
                 case "UseXfo":
+                    // NetEscapades' default policy and NWebsec's UseXfo send X-Frame-Options on every response.
+                    Interlocked.Exchange(ref _defaultFrameOptions, 1);
+                    MarkProtected();
+                    return;
                 case "AddInteractiveServerRenderMode":
                     MarkProtected();
                     return;
@@ -109,8 +165,14 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
             }
 
             // Header-policy builders: AddFrameOptionsDeny(), AddFrameAncestors().None(), FrameAncestors(s => s.Self()).
-            if (name.IndexOf("FrameOptions", StringComparison.Ordinal) >= 0 || name.IndexOf("FrameAncestors", StringComparison.Ordinal) >= 0)
+            if (name.IndexOf("FrameOptions", StringComparison.Ordinal) >= 0)
             {
+                Interlocked.Exchange(ref _defaultFrameOptions, 1);
+                MarkProtected();
+            }
+            else if (name.IndexOf("FrameAncestors", StringComparison.Ordinal) >= 0)
+            {
+                Interlocked.Exchange(ref _defaultFrameAncestors, 1);
                 MarkProtected();
             }
         }
@@ -141,7 +203,9 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (AllowsEveryone(text))
+            // Header writes are judged with their response (ResponseScope); a literal elsewhere (a constant handed to a
+            // helper or a third-party builder) is reported where written.
+            if (AllowsEveryone(text) && !InHeaderWrite(context.Operation))
             {
                 _permissiveValues.Enqueue((context.Operation.Syntax.GetLocation(), "Content-Security-Policy: " + text.Trim(), "PK3007ReasonWildcardAncestors"));
             }
@@ -155,6 +219,8 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
             {
                 context.Report(Rule, location, symbol: null, severity: null, properties: null, value, Reason(reason));
             }
+
+            ReportResponses(context);
 
             if (Volatile.Read(ref _protected) != 0)
             {
@@ -177,37 +243,125 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void RecordValue(IOperation value)
+        // Any X-Frame-Options write shows the application thought about framing; its value is judged with its response.
+        private void RecordValue(IOperation value) => MarkProtected();
+
+        private static bool InHeaderWrite(IOperation operation)
         {
-            value = EndpointBuilderFlow.Unwrap(value);
-            if (value.ConstantValue is { HasValue: true, Value: string text })
+            for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                var trimmed = text.Trim();
-                if (trimmed.StartsWith("ALLOW-FROM", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("ALLOWALL", StringComparison.OrdinalIgnoreCase))
+                switch (current)
                 {
-                    // Reported where written; the missing-header finding would only repeat it.
-                    _permissiveValues.Enqueue((value.Syntax.GetLocation(), FrameOptionsHeader + ": " + trimmed, "PK3007ReasonPermissive"));
-                    MarkProtected();
-                    return;
-                }
-
-                // RFC 7034 §2.1 defines only DENY and SAMEORIGIN (case-insensitive); browsers ignore any other value.
-                if (!trimmed.Equals("DENY", StringComparison.OrdinalIgnoreCase) && !trimmed.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
-                {
-                    _permissiveValues.Enqueue((value.Syntax.GetLocation(), FrameOptionsHeader + ": " + trimmed, "PK3007ReasonInvalidValue"));
-                    MarkProtected();
-                    return;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                        return property.Property.IsIndexer || property.Property.Name is "XFrameOptions" or "ContentSecurityPolicy" or "ContentSecurityPolicyReportOnly";
+                    case IInvocationOperation invocation:
+                        return invocation.TargetMethod.Name is "Append" or "Add" or "TryAdd" or "Set" or "AppendCommaSeparatedValues"
+                            && (invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null))?.Name is "IHeaderDictionary" or "HeaderDictionary";
+                    case IBlockOperation:
+                    case IExpressionStatementOperation:
+                        return false;
                 }
             }
 
-            // StringValues and implicit conversions from string keep the constant one level down.
-            if (value is IObjectCreationOperation { Arguments.Length: 1 } creation && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string })
+            return false;
+        }
+
+        // IPA Web 9-(i): replays each response's header writes over the application-wide default and reports the writes
+        // that leave an HTML response framable by other sites.
+        private void ReportResponses(CompilationAnalysisContext context)
+        {
+            var scopes = _scopes.ToArray();
+            var defaultFrameOptions = Volatile.Read(ref _defaultFrameOptions) != 0;
+            var defaultAncestors = Volatile.Read(ref _defaultFrameAncestors) != 0;
+            foreach (var scope in scopes)
             {
-                RecordValue(creation.Arguments[0].Value);
-                return;
+                if (scope.Kind != ScopeKind.Middleware)
+                {
+                    continue;
+                }
+
+                var (frameOptions, ancestors, _) = Replay(scope, Effect.Removed, Effect.Removed);
+                defaultFrameOptions |= frameOptions == Effect.Protective;
+                defaultAncestors |= ancestors == Effect.Protective;
             }
 
-            MarkProtected();
+            foreach (var scope in scopes)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var startFrameOptions = scope.Kind != ScopeKind.Middleware && defaultFrameOptions ? Effect.Protective : Effect.Removed;
+                var startAncestors = scope.Kind != ScopeKind.Middleware && defaultAncestors ? Effect.Protective : Effect.Removed;
+                var (xfo, csp, weakening) = Replay(scope, startFrameOptions, startAncestors);
+                var framable = csp == Effect.Weak || (csp is Effect.Removed or Effect.NoFrameAncestors && xfo != Effect.Protective);
+                if (!framable || scope.NonHtml)
+                {
+                    continue;
+                }
+
+                // CSP3: when a frame-ancestors directive is in force, browsers ignore X-Frame-Options; report what decides.
+                var ancestorsDecide = csp == Effect.Weak;
+                foreach (var write in weakening)
+                {
+                    if (ancestorsDecide && write.Header == Header.FrameOptions)
+                    {
+                        continue;
+                    }
+
+                    context.Report(Rule, write.Location, symbol: null, severity: null, properties: null, write.Shown, Reason(write.Reason));
+                }
+            }
+        }
+
+        private static (Effect FrameOptions, Effect Ancestors, List<FramingWrite> Weakening) Replay(ResponseScope scope, Effect frameOptions, Effect ancestors)
+        {
+            var weakening = new List<FramingWrite>();
+            foreach (var write in scope.Writes)
+            {
+                var effect = write.Effect == Effect.Unknown ? Effect.Protective : write.Effect;
+                switch (write.Header)
+                {
+                    case Header.FrameOptions:
+                        if (write.Kind == WriteKind.TryAdd && frameOptions != Effect.Removed)
+                        {
+                            break;
+                        }
+
+                        if (write.Kind == WriteKind.Append && effect == Effect.Protective && frameOptions == Effect.Protective)
+                        {
+                            break;
+                        }
+
+                        if (effect == Effect.Weak || (effect == Effect.Removed && frameOptions == Effect.Protective))
+                        {
+                            weakening.Add(write);
+                        }
+
+                        frameOptions = effect;
+                        break;
+                    case Header.Csp:
+                        // Several CSP headers are all enforced: appending cannot loosen a policy already in force.
+                        if ((write.Kind == WriteKind.Append || write.Kind == WriteKind.TryAdd) && ancestors == Effect.Protective)
+                        {
+                            break;
+                        }
+
+                        if (effect == Effect.Weak || (effect is Effect.Removed or Effect.NoFrameAncestors && ancestors == Effect.Protective))
+                        {
+                            weakening.Add(write);
+                        }
+
+                        ancestors = effect;
+                        break;
+                    default:
+                        if (effect == Effect.Ineffective)
+                        {
+                            weakening.Add(write);
+                        }
+
+                        break;
+                }
+            }
+
+            return (frameOptions, ancestors, weakening);
         }
 
         private bool IsFrameOptionsKey(IOperation key)
@@ -233,7 +387,7 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
 
         // CSP3 §6.3.2.5: a source list admits every site when one of its sources is "*", a bare scheme ("https:") or a
         // scheme with a wildcard host and nothing else ("https://*"); 'self', named hosts and "*.example.com" do not.
-        private static bool AllowsEveryone(string policy)
+        internal static bool AllowsEveryone(string policy)
         {
             var at = policy.IndexOf("frame-ancestors", StringComparison.OrdinalIgnoreCase) + "frame-ancestors".Length;
             var end = policy.IndexOf(';', at);
@@ -241,6 +395,24 @@ public sealed class PK3007FramingAllowedAnalyzer : DiagnosticAnalyzer
             foreach (var source in sources.Split(SourceSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (source == "*" || IsBareScheme(source) || IsWildcardHost(source))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A frame-ancestors source with the http scheme can be answered by anyone on the network path (CSP3 §6.3.2.5
+        // matches it by scheme and host only).
+        internal static bool HasCleartextSource(string policy)
+        {
+            var at = policy.IndexOf("frame-ancestors", StringComparison.OrdinalIgnoreCase) + "frame-ancestors".Length;
+            var end = policy.IndexOf(';', at);
+            var sources = end < 0 ? policy.Substring(at) : policy.Substring(at, end - at);
+            foreach (var source in sources.Split(SourceSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (source.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

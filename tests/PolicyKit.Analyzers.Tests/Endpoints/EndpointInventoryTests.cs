@@ -310,6 +310,103 @@ public sealed class EndpointInventoryTests
         Assert.NotEmpty(endpoints);
     }
 
+    [Fact]
+    public void Reports_a_policy_that_admits_everyone_as_anonymous()
+    {
+        // PK3002 reads RequireAssertion(_ => true) as no authorization; the endpoint table must agree.
+        const string source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddAuthorizationBuilder()
+                .AddPolicy("Anyone", p => p.RequireAssertion(_ => true))
+                .AddPolicy("Staff", p => p.RequireRole("staff"));
+            var app = builder.Build();
+            app.MapGroup("/open").RequireAuthorization(p => p.RequireAssertion(ctx => true)).MapGet("/count", () => 1);
+            app.MapGet("/staff", () => 2).RequireAuthorization("Staff");
+            app.MapControllers();
+            app.Run();
+
+            [Route("stock")]
+            public class StockController : Controller
+            {
+                [HttpGet("public")]
+                [Authorize(Policy = "Anyone")]
+                public IActionResult Public() => View();
+
+                [HttpGet("staff")]
+                [Authorize(Policy = "Staff")]
+                public IActionResult Staff() => View();
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Open/Program.cs");
+        var compilation = CSharpCompilation.Create("Open", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.Equal(AuthorizationKind.Anonymous, Single(endpoints, "StockController.Public").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Authorized, Single(endpoints, "StockController.Staff").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Anonymous, ByRoute(endpoints, "/open/count").Authorization.Kind);
+        Assert.Equal(AuthorizationKind.Authorized, ByRoute(endpoints, "/staff").Authorization.Kind);
+    }
+
+    [Fact]
+    public void Reads_bearer_only_and_json_only_endpoints_as_pk3006_does()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllersWithViews();
+            builder.Services.AddAuthentication().AddCookie().AddBearerToken();
+            var app = builder.Build();
+            var mobile = app.MapGroup("/mobile").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = "BearerToken" });
+            mobile.MapPost("/notes", ([FromForm] string text) => Results.Ok());
+            app.MapPost("/web/notes", ([FromForm] string text) => Results.Ok()).RequireAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public sealed record Move(int To);
+
+            [ApiController]
+            [Authorize]
+            [Route("api/moves")]
+            public class MovesController : ControllerBase
+            {
+                [HttpPost("json")]
+                public IActionResult Json([FromBody] Move move) => Ok();
+
+                [HttpPost("form")]
+                public IActionResult Form([FromForm] Move move) => Ok();
+
+                [HttpPost("token")]
+                [Authorize(AuthenticationSchemes = "BearerToken")]
+                public IActionResult Token([FromForm] Move move) => Ok();
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Moves/Program.cs");
+        var compilation = CSharpCompilation.Create("Moves", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.Equal(AntiforgeryKind.NotApplicable, Single(endpoints, "MovesController.Json").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.Missing, Single(endpoints, "MovesController.Form").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.NotApplicable, Single(endpoints, "MovesController.Token").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.NotApplicable, ByRoute(endpoints, "/mobile/notes").Antiforgery.Kind);
+        Assert.Equal(AntiforgeryKind.Missing, ByRoute(endpoints, "/web/notes").Antiforgery.Kind);
+    }
+
     private static ImmutableArray<Endpoint> Build(bool fallback)
     {
         var options = new CSharpParseOptions(TestSetup.Language);

@@ -1037,4 +1037,87 @@ public sealed class PK3002EndpointWithoutAuthorizationTests
             public IActionResult [|Login|]() => View();
         }
         """);
+
+    // ---- policies that admit everyone ----
+
+    [Fact]
+    public Task Flags_actions_whose_only_policy_admits_everyone() => Verify.Analyzer("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                builder.Services.AddAuthorization(o =>
+                {
+                    o.AddPolicy("Open", p => p.RequireAssertion(_ => true));
+                    o.AddPolicy("OpenAsync", p => p.RequireAssertion(ctx => Task.FromResult(true)));
+                    o.AddPolicy("Members", p => p.RequireAssertion(ctx => ctx.User.Identity!.IsAuthenticated));
+                    o.AddPolicy("Staff", p => p.RequireAssertion(_ => true).RequireRole("staff"));
+                });
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+            }
+        }
+
+        [Route("reports")]
+        public class ReportsController : Controller
+        {
+            [HttpGet("summary")]
+            [Authorize(Policy = "Open")]
+            public IActionResult {|#0:Summary|}() => View();
+
+            [HttpGet("detail")]
+            [Authorize("OpenAsync")]
+            public IActionResult {|#1:Detail|}() => View();
+
+            [HttpGet("mine")]
+            [Authorize(Policy = "Members")]
+            public IActionResult Mine() => View();
+
+            [HttpGet("staff")]
+            [Authorize(Policy = "Staff")]
+            public IActionResult Staff() => View();
+
+            [HttpGet("both")]
+            [Authorize(Policy = "Open")]
+            [Authorize(Roles = "auditor")]
+            public IActionResult Both() => View();
+
+            [HttpGet("unknown")]
+            [Authorize(Policy = "DefinedElsewhere")]
+            public IActionResult Unknown() => View();
+        }
+        """, Warning(0, "ReportsController.Summary"), Warning(1, "ReportsController.Detail"));
+
+    [Fact]
+    public Task Flags_minimal_group_with_an_inline_policy_that_admits_everyone() => Verify.Analyzer("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthorizationBuilder().AddPolicy("Anybody", p => p.RequireAssertion(ctx => true));
+                var app = builder.Build();
+                var open = app.MapGroup("/stats").RequireAuthorization(p => p.RequireAssertion(_ => true));
+                {|#0:open.MapGet("/visits", () => Results.Ok(1))|};
+                {|#1:app.MapGet("/stats/sales", () => Results.Ok(2))|}.RequireAuthorization("Anybody");
+                app.MapGet("/stats/users", () => Results.Ok(3)).RequireAuthorization(p => p.RequireAuthenticatedUser());
+                app.MapGet("/stats/orders", () => Results.Ok(4)).RequireAuthorization();
+                open.MapGet("/secrets", () => Results.Ok(5)).RequireAuthorization("Anybody", "Admins");
+                app.Run();
+            }
+        }
+        """, Warning(0, "GET /stats/visits"), Warning(1, "GET /stats/sales"));
 }

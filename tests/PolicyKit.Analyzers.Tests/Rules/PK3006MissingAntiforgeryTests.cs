@@ -780,4 +780,297 @@ public sealed class PK3006MissingAntiforgeryTests
             public IActionResult [|Receive|]() => Ok();
         }
         """);
+
+    // ---- bearer-only, JSON-only, validated in code, pure reads ----
+
+    [Fact]
+    public Task Ignores_controller_authorized_only_by_the_bearer_scheme() => Run(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize(AuthenticationSchemes = "Bearer")]
+        public class DevicesController : Controller
+        {
+            [HttpPost]
+            public IActionResult Register([FromForm] string deviceId) => Ok();
+        }
+
+        public class MobileController : Controller
+        {
+            [HttpPost]
+            [Authorize(Policy = "MobileOnly")]
+            public IActionResult Sync(int cursor) => Ok();
+        }
+        """,
+        CookieProgram,
+        """
+        using Microsoft.AspNetCore.Authentication.BearerToken;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Policies
+        {
+            public static void Add(IServiceCollection services) => services.AddAuthorization(o =>
+                o.AddPolicy("MobileOnly", p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser()));
+        }
+        """,
+    });
+
+    [Fact]
+    public Task Flags_when_the_authorize_data_names_the_cookie_scheme_too() => Run(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize(AuthenticationSchemes = "Bearer,Cookies")]
+        public class DevicesController : Controller
+        {
+            [HttpPost]
+            public IActionResult [|Register|]([FromForm] string deviceId) => Ok();
+        }
+
+        public class MobileController : Controller
+        {
+            [HttpPost]
+            [Authorize(Policy = "Mixed")]
+            public IActionResult [|Sync|](int cursor) => Ok();
+        }
+        """,
+        CookieProgram,
+    });
+
+    [Fact]
+    public Task Ignores_minimal_group_requiring_the_bearer_scheme() => TopLevelProgram<PK3006MissingAntiforgeryAnalyzer>.Analyzer("""
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthentication().AddCookie().AddBearerToken("Device");
+        var app = builder.Build();
+        var devices = app.MapGroup("/devices").RequireAuthorization(p => p.AddAuthenticationSchemes("Device").RequireAuthenticatedUser());
+        devices.MapPost("/notes", ([FromForm] string text) => Results.Ok());
+        var mobile = app.MapGroup("/mobile").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = "Bearer" });
+        mobile.MapPost("/photo", (IFormFile photo) => Results.Ok()).DisableAntiforgery();
+        var web = app.MapGroup("/web").RequireAuthorization();
+        [|web.MapPost("/notes", ([FromForm] string text) => Results.Ok())|];
+        app.Run();
+        """);
+
+    [Fact]
+    public Task Ignores_json_only_api_actions_under_cookie_auth() => Run(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record Transfer(string To, decimal Amount);
+
+        [Authorize]
+        [ApiController]
+        [Route("api/transfers")]
+        public class TransfersController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Create([FromBody] Transfer transfer) => Accepted();
+
+            [HttpPost("batch")]
+            [Consumes("application/json")]
+            public IActionResult Batch(Transfer[] transfers) => Accepted();
+
+            [HttpPost("{id:int}/cancel")]
+            public IActionResult [|Cancel|](int id) => Accepted();
+
+            [HttpPost("lenient")]
+            public IActionResult [|Lenient|]([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Transfer? transfer) => Accepted();
+
+            [HttpPost("form")]
+            [Consumes("application/x-www-form-urlencoded")]
+            public IActionResult [|Form|]([FromForm] Transfer transfer) => Accepted();
+        }
+        """,
+        CookieProgram,
+    });
+
+    [Fact]
+    public Task Flags_from_body_outside_an_api_controller() => Run(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record Rename(string Name);
+
+        public class SettingsController : Controller
+        {
+            // Without [ApiController] an unsupported content type leaves the model invalid but still runs the action.
+            [HttpPost]
+            public IActionResult [|Update|]([FromBody] Rename rename) => RedirectToAction("Index");
+        }
+        """,
+        CookieProgram,
+    });
+
+    [Fact]
+    public Task Ignores_post_that_validates_the_token_in_code() => Run(new[]
+    {
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Antiforgery;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class TeamController(IAntiforgery antiforgery) : Controller
+        {
+            [HttpPost]
+            public async Task<IActionResult> Invite(string email)
+            {
+                await antiforgery.ValidateRequestAsync(HttpContext);
+                return RedirectToAction("Index");
+            }
+
+            [HttpPost]
+            public async Task<IActionResult> [|InviteLenient|](string email)
+            {
+                if (!await antiforgery.IsRequestValidAsync(HttpContext))
+                {
+                    HttpContext.Items["csrf"] = false;
+                }
+
+                return RedirectToAction("Index");
+            }
+
+            [HttpPost]
+            public async Task<IActionResult> [|InviteSwallowed|](string email)
+            {
+                try
+                {
+                    await antiforgery.ValidateRequestAsync(HttpContext);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                }
+
+                return RedirectToAction("Index");
+            }
+        }
+        """,
+        CookieProgram,
+    });
+
+    [Fact]
+    public Task Ignores_post_that_only_queries() => Run(new[]
+    {
+        """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+
+        public class SearchController(ShopDb db) : Controller
+        {
+            [HttpPost]
+            public async Task<IActionResult> Find(string status) => View(await db.Orders.Where(o => o.Status == status).ToListAsync());
+
+            [HttpPost]
+            public async Task<IActionResult> [|FindAndStamp|](string status)
+            {
+                var orders = await db.Orders.Where(o => o.Status == status).ToListAsync();
+                orders.ForEach(o => o.Status = "Seen");
+                await db.SaveChangesAsync();
+                return View(orders);
+            }
+
+            [HttpPost]
+            public IActionResult [|Apply|](string code) => RedirectToAction("Index");
+        }
+        """ + ShopDb,
+        CookieProgram,
+    });
+
+    // ---- writes reached through a repository; body-less minimal POSTs ----
+
+    [Fact]
+    public Task Flags_get_action_that_deletes_through_a_repository_interface() => Run(new[]
+    {
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public interface ICartStore { Task DropAsync(int line); Task<int> CountAsync(); }
+
+        public sealed class CartStore(ShopDb db) : ICartStore
+        {
+            public async Task DropAsync(int line)
+            {
+                var order = await db.Orders.FindAsync(line);
+                db.Orders.Remove(order!);
+                await db.SaveChangesAsync();
+            }
+
+            public Task<int> CountAsync() => Task.FromResult(0);
+        }
+
+        public class CartController(ICartStore cart) : Controller
+        {
+            [HttpGet]
+            public async Task<IActionResult> [|Drop|](int line)
+            {
+                await cart.DropAsync(line);
+                return RedirectToAction(nameof(Index));
+            }
+
+            [HttpGet]
+            public async Task<IActionResult> Index() => View(await cart.CountAsync());
+        }
+        """ + ShopDb,
+        CookieProgram,
+    });
+
+    [Fact]
+    public Task Flags_minimal_post_without_a_body_that_writes_under_cookie_auth() => TopLevelProgram<PK3006MissingAntiforgeryAnalyzer>.Analyzer("""
+        using System.Linq;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthentication().AddCookie();
+        builder.Services.AddAntiforgery();
+        var app = builder.Build();
+        app.UseAntiforgery();
+        var me = app.MapGroup("/me").RequireAuthorization();
+        [|me.MapPost("/orders/{id:int}/cancel", async (int id, ShopDb db) =>
+        {
+            await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync();
+            return Results.NoContent();
+        })|];
+        me.MapPost("/orders/{id:int}/preview", async (int id, ShopDb db) => Results.Ok(await db.Orders.FindAsync(id)));
+        me.MapPost("/orders", async (Order order, ShopDb db) => { db.Orders.Add(order); await db.SaveChangesAsync(); return Results.Ok(); });
+        me.MapPut("/orders/{id:int}", async (int id, ShopDb db) => { await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync(); return Results.Ok(); });
+        app.MapPost("/hooks/reset/{id:int}", async (int id, ShopDb db) => { await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync(); return Results.Ok(); }).AllowAnonymous();
+        app.Run();
+        """ + ShopDb);
+
+    [Fact]
+    public Task Ignores_body_less_minimal_post_in_a_bearer_only_app() => TopLevelProgram<PK3006MissingAntiforgeryAnalyzer>.Analyzer("""
+        using System.Linq;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthentication().AddBearerToken();
+        var app = builder.Build();
+        app.MapPost("/orders/{id:int}/cancel", async (int id, ShopDb db) =>
+        {
+            await db.Orders.Where(o => o.Id == id).ExecuteDeleteAsync();
+            return Results.NoContent();
+        }).RequireAuthorization();
+        app.Run();
+        """ + ShopDb);
 }

@@ -421,4 +421,314 @@ public sealed class PK3007FramingAllowedTests
         });
         app.Run();
         """);
+
+    // ---- responses judged over the application-wide default ----
+
+    // A web app whose middleware denies framing for every response; the pages below override it.
+    private const string DefaultDeny = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllersWithViews();
+                var app = builder.Build();
+                app.Use(async (context, next) =>
+                {
+                    context.Response.Headers.XFrameOptions = "DENY";
+                    context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+                    await next(context);
+                });
+                app.MapDefaultControllerRoute();
+                app.Run();
+            }
+        }
+        """;
+
+    private static Task WithDefault(string source)
+    {
+        var test = PolicyVerifier<PK3007FramingAllowedAnalyzer>.Create(source);
+        test.TestState.Sources.Add(("/0/Program.cs", DefaultDeny));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Flags_both_default_headers_removed_by_an_action() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Net.Http.Headers;
+
+        public sealed class PaymentsController : Controller
+        {
+            public IActionResult Confirm()
+            {
+                [|Response.Headers.Remove(HeaderNames.XFrameOptions)|];
+                [|Response.Headers.Remove("content-security-policy")|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_removal_in_a_result_filter() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc.Filters;
+        using Microsoft.Net.Http.Headers;
+
+        public sealed class EmbeddableAttribute : ActionFilterAttribute
+        {
+            public override void OnResultExecuting(ResultExecutingContext context)
+            {
+                var headers = context.HttpContext.Response.Headers;
+                [|headers.Remove(HeaderNames.ContentSecurityPolicy)|];
+                [|headers.Remove(HeaderNames.XFrameOptions)|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_removal_on_a_query_flag() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class StatementsController : Controller
+        {
+            public IActionResult Show(int id, bool embed)
+            {
+                if (embed)
+                {
+                    [|Response.Headers.Remove("X-Frame-Options")|];
+                    [|Response.Headers.Remove("Content-Security-Policy")|];
+                }
+
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_removal_registered_with_on_starting() => WithDefault("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+
+        public sealed class CheckoutModel : PageModel
+        {
+            public void OnGet() => Response.OnStarting(() =>
+            {
+                [|Response.Headers.Remove("X-Frame-Options")|];
+                [|Response.Headers.Remove("Content-Security-Policy")|];
+                return Task.CompletedTask;
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Flags_empty_frame_options_with_the_policy_replaced() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Primitives;
+
+        public sealed class WidgetsController : Controller
+        {
+            public IActionResult Cart()
+            {
+                Response.Headers["X-Frame-Options"] = [|StringValues.Empty|];
+                Response.Headers.ContentSecurityPolicy = [|"default-src 'self'; img-src *"|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_report_only_frame_ancestors_and_a_misspelt_header() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class PortalController : Controller
+        {
+            public IActionResult Home()
+            {
+                [|Response.Headers.Remove("X-Frame-Options")|];
+                [|Response.Headers.Remove("Content-Security-Policy")|];
+                Response.Headers.ContentSecurityPolicyReportOnly = [|"frame-ancestors 'self'; report-uri /csp"|];
+                [|Response.Headers["X-Frames-Options"] = "SAMEORIGIN"|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_frame_ancestors_in_a_meta_element() => WithDefault("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Routing;
+
+        public static class Embeds
+        {
+            public static void Map(IEndpointRouteBuilder app) => app.MapGet("/embed/pay", (HttpContext context) =>
+            {
+                [|context.Response.Headers.Remove("X-Frame-Options")|];
+                [|context.Response.Headers.Remove("Content-Security-Policy")|];
+                return Results.Content([|"<meta http-equiv='Content-Security-Policy' content=\"frame-ancestors 'self'\"><form method=post></form>"|], "text/html");
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Flags_framers_chosen_by_the_request() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class PartnerController : Controller
+        {
+            public IActionResult ByHeader()
+            {
+                var referrer = Request.Headers.Referer.ToString();
+                Response.Headers.ContentSecurityPolicy = [|"frame-ancestors 'self' " + referrer|];
+                return View();
+            }
+
+            public IActionResult ByQuery([FromQuery] string host)
+            {
+                Response.Headers.ContentSecurityPolicy = [|$"frame-ancestors https://{host}"|];
+                return View();
+            }
+
+            public IActionResult AllowFrom(string site)
+            {
+                [|Response.Headers.Remove("Content-Security-Policy")|];
+                Response.Headers.XFrameOptions = [|$"ALLOW-FROM {site}"|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_frame_options_value_chosen_among_allowall() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class TicketsController : Controller
+        {
+            public IActionResult Show(bool partner)
+            {
+                [|Response.Headers.Remove("Content-Security-Policy")|];
+                Response.Headers.XFrameOptions = [|partner ? "ALLOWALL" : "SAMEORIGIN"|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_cleartext_frame_ancestor() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ConsentController : Controller
+        {
+            public IActionResult Index()
+            {
+                Response.Headers.ContentSecurityPolicy = [|"frame-ancestors 'self' http://intranet.example.com"|];
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_removal_that_leaves_the_other_default_in_force() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Net.Http.Headers;
+
+        public sealed class LegacyController : Controller
+        {
+            public IActionResult Old()
+            {
+                Response.Headers.Remove(HeaderNames.XFrameOptions);
+                return View();
+            }
+
+            public IActionResult AllowFrom()
+            {
+                Response.Headers.XFrameOptions = "ALLOW-FROM https://partner.example.com";
+                return View();
+            }
+
+            public IActionResult NewPolicyKeepsDeny()
+            {
+                Response.Headers.ContentSecurityPolicy = "default-src 'self'";
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_non_html_responses_without_protection() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Net.Http.Headers;
+
+        public sealed class ExportsController : Controller
+        {
+            public IActionResult Csv()
+            {
+                Response.Headers.Remove(HeaderNames.XFrameOptions);
+                Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
+                return File(new byte[0], "text/csv", "orders.csv");
+            }
+
+            public IActionResult Data()
+            {
+                Response.Headers.Remove(HeaderNames.XFrameOptions);
+                Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
+                return Json(new { ok = true });
+            }
+
+            public IActionResult Back()
+            {
+                Response.Headers.Remove(HeaderNames.XFrameOptions);
+                Response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
+                return RedirectToAction(nameof(Csv));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_framers_from_configuration_and_strict_overrides() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Options;
+
+        public sealed class EmbedOptions { public string[] Origins { get; set; } = System.Array.Empty<string>(); }
+
+        public sealed class EmbedController(IOptions<EmbedOptions> options) : Controller
+        {
+            public IActionResult Partner()
+            {
+                Response.Headers.Remove("X-Frame-Options");
+                Response.Headers.ContentSecurityPolicy = "frame-ancestors 'self' " + string.Join(" ", options.Value.Origins);
+                return View();
+            }
+
+            public IActionResult Strict(string returnUrl)
+            {
+                Response.Headers.XFrameOptions = "ALLOWALL";
+                Response.Headers.ContentSecurityPolicy = "frame-ancestors 'self' https://partner.example.com";
+                return View();
+            }
+
+            public IActionResult Misspelt()
+            {
+                Response.Headers["X-Frame-Option"] = "DENY";
+                return View();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_only_the_ancestors_when_they_decide() => WithDefault("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class WidgetController : Controller
+        {
+            public IActionResult Badge()
+            {
+                Response.Headers.XFrameOptions = "ALLOWALL";
+                Response.Headers.ContentSecurityPolicy = [|"frame-ancestors *"|];
+                return View();
+            }
+        }
+        """);
 }
