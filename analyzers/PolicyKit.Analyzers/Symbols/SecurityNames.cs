@@ -47,6 +47,7 @@ internal static class SecurityNames
     {
         "api", "secret", "encryption", "encrypt", "signing", "sign", "aes", "hmac", "private", "crypto", "session",
         "access", "master", "symmetric", "auth", "jwt", "mac", "cipher", "license", "activation",
+        "cookie", "protection", "wrap", "wrapping",
     };
 
     private static readonly HashSet<string> IdQualifiers = new(StringComparer.Ordinal) { "session" };
