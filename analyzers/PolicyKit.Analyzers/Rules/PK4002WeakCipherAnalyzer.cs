@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -64,6 +65,9 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
 
         private readonly CipherSymbols symbols;
         private readonly CryptoThresholds thresholds;
+
+        // Per helper: the key family each parameter sizes (null where none), read once per compilation.
+        private readonly ConcurrentDictionary<IMethodSymbol, string?[]> keySizeParameters = new(SymbolEqualityComparer.Default);
 
         public Analysis(CipherSymbols symbols, CryptoThresholds thresholds)
         {
@@ -148,7 +152,7 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            IOperation? body = null;
+            string?[]? families = null;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Int32 } parameter
@@ -157,12 +161,37 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                body ??= SourceMethodBodies.Get(method, model, context.CancellationToken);
-                if (body is not null && KeyFamilyFedBy(body, parameter.OriginalDefinition) is { } family && size < Minimum(family))
+                families ??= KeySizeParameters(method.OriginalDefinition, model, context.CancellationToken);
+                if (families is not null && parameter.Ordinal < families.Length && families[parameter.Ordinal] is { } family && size < Minimum(family))
                 {
                     Report(context, invocation, family + "-" + size.ToString(CultureInfo.InvariantCulture), KeyOf(family));
                 }
             }
+        }
+
+        private string?[]? KeySizeParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (keySizeParameters.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            // A helper in another file has no body here: nothing is cached, that tree's own calls read it.
+            if (SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            var families = new string?[method.Parameters.Length];
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32)
+                {
+                    families[parameter.Ordinal] = KeyFamilyFedBy(body, parameter);
+                }
+            }
+
+            return keySizeParameters.GetOrAdd(method, families);
         }
 
         /// <summary>The key family whose size <paramref name="parameter"/> is passed as inside <paramref name="body"/>.</summary>
