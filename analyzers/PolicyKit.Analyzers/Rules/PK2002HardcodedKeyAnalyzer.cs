@@ -61,7 +61,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         }
 
         var name = method.AssociatedSymbol?.Name ?? method.Name;
-        if (SecurityNames.Classify(name) != SecurityNameKind.SecurityValue || !NamesKeyMaterial(name))
+        if (SecurityNames.Classify(name) == SecurityNameKind.Benign || !NamesKeyMaterial(name))
         {
             return;
         }
@@ -90,17 +90,22 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         || (type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory" or "Span" or "Memory", TypeArguments: { Length: 1 } arguments }
             && arguments[0].SpecialType == SpecialType.System_Byte);
 
+    // ChannelKey, SigningKey, WebhookSecret, DefaultIv; not CacheKey, PartitionKey, PrimaryKey (lookup keys).
     private static bool NamesKeyMaterial(string name)
     {
+        var material = false;
         foreach (var word in SecurityNames.Words(name))
         {
-            if (word is "key" or "keys" or "secret" or "iv" or "nonce" or "salt" or "pepper")
+            if (word is "cache" or "lookup" or "partition" or "shard" or "primary" or "foreign" or "composite" or "route"
+                or "idempotency" or "dictionary" or "sort" or "index" or "map" or "public")
             {
-                return true;
+                return false;
             }
+
+            material |= word is "key" or "keys" or "secret" or "iv" or "nonce" or "salt" or "pepper";
         }
 
-        return false;
+        return material;
     }
 
     // aes.Key = …; aes.IV = …; hmac.Key = …

@@ -238,15 +238,30 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
 
             foreach (var operation in SourceMethodBodies.OwnOperations(body))
             {
-                if (operation is IReturnOperation { ReturnedValue: { } returned }
-                    && SkipConversionsDown(returned) is IPropertyReferenceOperation { Property: { IsStatic: true } property }
-                    && SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HashAlgorithmName)
-                    && CryptoThresholds.CanonicalHash(property.Name) is var hash && thresholds.IsWeakHash(hash))
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && WeakHashName(returned, depth: 0) is { } hash)
                 {
                     Report(context, invocation, passwordInput: false, ImmutableDictionary<string, string?>.Empty,
                         hash + " (chosen by " + method.Name + ")", thresholds.MinimumHash);
                     return;
                 }
+            }
+        }
+
+        // HashAlgorithmName.MD5, or either branch of ?: / the fallback of ??.
+        private string? WeakHashName(IOperation value, int depth)
+        {
+            switch (SkipConversionsDown(value))
+            {
+                case IPropertyReferenceOperation { Property: { IsStatic: true } property }
+                    when SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HashAlgorithmName):
+                    var hash = CryptoThresholds.CanonicalHash(property.Name);
+                    return thresholds.IsWeakHash(hash) ? hash : null;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < 4:
+                    return WeakHashName(conditional.WhenTrue, depth + 1) ?? WeakHashName(whenFalse, depth + 1);
+                case ICoalesceOperation coalesce when depth < 4:
+                    return WeakHashName(coalesce.WhenNull, depth + 1);
+                default:
+                    return null;
             }
         }
 

@@ -63,11 +63,11 @@ public sealed class PK4003RandomHelperCallAnalyzer : DiagnosticAnalyzer
             var method = invocation.TargetMethod;
             if (analysis.IsRandomDraw(method))
             {
-                // A draw whose flow ends, unnamed, in the helper's result (not compared, not a delay, not a colour).
+                // A draw whose flow ends, unnamed, in the helper's result (not compared, not a delay, not a colour);
+                // a draw PK4003InsecureRandomnessAnalyzer reports itself ends in a secret name, not a neutral one.
                 if (context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } helper && ReturnsText(helper.ReturnType)
                     && analysis.FindTarget(invocation, helper, allowText: true) is { Name: not null, Kind: SecurityNameKind.Neutral }
-                    && SecurityNames.Classify(helper.Name) == SecurityNameKind.Neutral
-                    && !SecurityNames.NamesSecretHolder(helper.ContainingType.Name))
+                    && SecurityNames.Classify(helper.Name) == SecurityNameKind.Neutral)
                 {
                     helpers.TryAdd(helper.OriginalDefinition, 0);
                 }

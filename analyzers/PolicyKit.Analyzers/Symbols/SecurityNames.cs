@@ -40,14 +40,14 @@ internal static class SecurityNames
         "verification", "verify", "reset", "confirmation", "confirm", "otp", "auth", "authentication", "factor",
         "mfa", "tfa", "sms", "email", "activation", "security", "access", "login", "signin", "pin", "recovery",
         "invite", "invitation", "magic", "unlock", "one", "time", "secret", "passcode",
-        "voucher", "gift", "device", "redeem", "redemption",
+        "voucher", "gift", "device", "redeem", "redemption", "unsubscribe",
     };
 
     private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
     {
         "api", "secret", "encryption", "encrypt", "signing", "sign", "aes", "hmac", "private", "crypto", "session",
         "access", "master", "symmetric", "auth", "jwt", "mac", "cipher", "license", "activation",
-        "cookie", "protection", "wrap", "wrapping",
+        "cookie", "protection", "wrap", "wrapping", "recovery",
     };
 
     private static readonly HashSet<string> IdQualifiers = new(StringComparer.Ordinal) { "session" };

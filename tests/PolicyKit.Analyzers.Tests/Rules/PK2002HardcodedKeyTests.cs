@@ -481,6 +481,7 @@ public sealed class PK2002HardcodedKeyTests
         {
             public static byte[] CookieProtectionKey() => [|Encoding.UTF8.GetBytes(new string('k', 48))|];
             public static ReadOnlySpan<byte> WebhookSecret => [|"whsec-prod-2024"u8|];
+            public static byte[] TransportKey() => [|new byte[] { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4 }|];
             public static byte[] WebhookSigningKey()
             {
                 var pepper = [|Convert.FromHexString("00112233445566778899AABBCCDDEEFF")|];
@@ -521,6 +522,8 @@ public sealed class PK2002HardcodedKeyTests
             public byte[] CookieProtectionKey() => Convert.FromBase64String(configuration["Cookies:Key"]!);
             public byte[] NewSessionKey() => RandomNumberGenerator.GetBytes(32);
             public static byte[] CacheKey() => Encoding.UTF8.GetBytes("users:all");
+            public static byte[] PartitionKey() => new byte[] { 0x01, 0x02 };
+            public static byte[] PublicKeyHeader() => new byte[] { 0x30, 0x59 };
             public static byte[] KeyBuffer() => new byte[32];
             public byte[] Derive(byte[] ikm) => HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, "fixed-salt"u8.ToArray());
             public static byte[] Label() => Encoding.UTF8.GetBytes(new string('-', 20));

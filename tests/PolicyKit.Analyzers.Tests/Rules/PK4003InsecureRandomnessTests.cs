@@ -260,9 +260,14 @@ public sealed class PK4003InsecureRandomnessTests
     [Fact]
     public Task Flags_random_returned_by_a_neutral_method_of_a_type_named_for_secrets() => Verify.Analyzer("""
         using System;
+        using System.Linq;
         public sealed class UnlockPins(Random rng)
         {
             public string Draw() => [|rng.Next(0, 10_000)|].ToString("D4");
+        }
+        public sealed class RecoveryKeys(Random rng)
+        {
+            public string Issue() => string.Join("-", new[] { 0, 1, 2 }.Select(_ => [|rng.Next(0, 0x10000)|].ToString("x4")));
         }
         public static class SessionKeys
         {

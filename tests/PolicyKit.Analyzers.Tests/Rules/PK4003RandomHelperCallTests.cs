@@ -40,6 +40,35 @@ public sealed class PK4003RandomHelperCallTests
     }
 
     [Fact]
+    public Task Flags_a_helper_in_a_type_named_for_codes_when_a_caller_makes_a_secret()
+    {
+        var test = Verify.Create("""
+            using Shop.Text;
+            class Subscriptions
+            {
+                public string UnsubscribeCode() => [|Pins.Four()|];
+                public string Reference() => Pins.Four();
+            }
+            """);
+        test.TestState.Sources.Add(("Pins.cs", """
+            using System;
+            using System.Text;
+            namespace Shop.Text;
+            public static class Pins
+            {
+                public static string Four()
+                {
+                    var random = Random.Shared;
+                    var text = new StringBuilder();
+                    while (text.Length < 4) text.Append((char)('0' + random.Next(10)));
+                    return text.ToString();
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Ignores_the_helper_for_display_values_and_a_secure_helper()
     {
         var test = Verify.Create("""
