@@ -133,15 +133,18 @@ public sealed class PK4003InsecureRandomnessAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // A bare parameter reduced (binary % 1_000_000 in a TOTP helper handed the HMAC output) keeps the caller's
+            // entropy; a formula mixes public inputs (a multiplier, a hash code, a length, the date) into the code.
             var inputs = 0;
-            if (PublicInputs(binary.LeftOperand, ref inputs, depth: 0) && inputs > 0)
+            var mixed = false;
+            if (PublicInputs(binary.LeftOperand, ref inputs, ref mixed, depth: 0) && inputs > 0 && mixed)
             {
                 Report(context, binary, "a formula over public inputs", FindTarget(binary, context.ContainingSymbol, allowText: false));
             }
         }
 
         /// <summary>Whether every leaf is a constant, a parameter (or its property) or the clock, counting the non-constant ones.</summary>
-        private bool PublicInputs(IOperation operation, ref int inputs, int depth)
+        private bool PublicInputs(IOperation operation, ref int inputs, ref bool mixed, int depth)
         {
             if (depth > 12)
             {
@@ -156,21 +159,25 @@ public sealed class PK4003InsecureRandomnessAnalyzer : DiagnosticAnalyzer
             switch (operation)
             {
                 case IConversionOperation conversion:
-                    return PublicInputs(conversion.Operand, ref inputs, depth + 1);
+                    return PublicInputs(conversion.Operand, ref inputs, ref mixed, depth + 1);
                 case IParenthesizedOperation parenthesized:
-                    return PublicInputs(parenthesized.Operand, ref inputs, depth + 1);
+                    return PublicInputs(parenthesized.Operand, ref inputs, ref mixed, depth + 1);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Remainder or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Divide } arithmetic:
-                    return PublicInputs(arithmetic.LeftOperand, ref inputs, depth + 1) && PublicInputs(arithmetic.RightOperand, ref inputs, depth + 1);
+                    mixed |= arithmetic.OperatorKind is BinaryOperatorKind.Multiply or BinaryOperatorKind.ExclusiveOr;
+                    return PublicInputs(arithmetic.LeftOperand, ref inputs, ref mixed, depth + 1) && PublicInputs(arithmetic.RightOperand, ref inputs, ref mixed, depth + 1);
                 case IParameterReferenceOperation:
                     inputs++;
                     return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance }:
-                    return PublicInputs(instance, ref inputs, depth + 1);
+                    mixed = true;
+                    return PublicInputs(instance, ref inputs, ref mixed, depth + 1);
                 case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Now" or "UtcNow" or "Today" } clock }:
                     inputs++;
+                    mixed = true;
                     return IsClockType(clock.ContainingType);
                 case IInvocationOperation { TargetMethod.Name: "GetHashCode", Instance: { } hashed, Arguments.Length: 0 }:
-                    return PublicInputs(hashed, ref inputs, depth + 1);
+                    mixed = true;
+                    return PublicInputs(hashed, ref inputs, ref mixed, depth + 1);
                 default:
                     return false;
             }

@@ -379,6 +379,8 @@ public sealed class PK4003InsecureRandomnessTests
             public Page Any() => new Page(Random.Shared.Next(1, 10), "random page");
             public int Bucket(int userId) => userId % 16;
             public string ShardKey(int tenantId) => (tenantId % 8).ToString();
+            public string FormatCode(int truncatedHmac) => (truncatedHmac % 1_000_000).ToString("D6");
+            public int OneTimeCode(int binary) => (binary & 0x7fffffff) % 1_000_000;
         }
         """);
 }
