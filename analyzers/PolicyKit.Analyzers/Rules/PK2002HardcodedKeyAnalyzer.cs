@@ -45,13 +45,80 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
             var reported = new ConcurrentDictionary<Location, byte>();
             start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, reported), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reported), OperationKind.Argument);
+            start.RegisterOperationAction(c => AnalyzeReturn(c, reported), OperationKind.Return);
         });
+    }
+
+    // byte[] CookieKey() => Encoding.ASCII.GetBytes(new string('k', 32)): a member named for key material that returns
+    // constant bytes is the key, wherever it is used. Only literal contents count (new byte[32] is filled by callers).
+    private static void AnalyzeReturn(OperationAnalysisContext context, ConcurrentDictionary<Location, byte> reported)
+    {
+        var operation = (IReturnOperation)context.Operation;
+        if (operation.ReturnedValue is not { } value || operation.Kind != OperationKind.Return || InsideFunction(operation)
+            || context.ContainingSymbol is not IMethodSymbol method || !ReturnsBytes(method.ReturnType))
+        {
+            return;
+        }
+
+        var name = method.AssociatedSymbol?.Name ?? method.Name;
+        if (SecurityNames.Classify(name) == SecurityNameKind.Benign || !NamesKeyMaterial(name))
+        {
+            return;
+        }
+
+        if (ConstantSource(value, context, MaximumHops, signingKey: true, literalOnly: true) is { } source)
+        {
+            ReportOnce(context, source.Syntax.GetLocation(), name, reported);
+        }
+    }
+
+    private static bool InsideFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReturnsBytes(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+        || (type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory" or "Span" or "Memory", TypeArguments: { Length: 1 } arguments }
+            && arguments[0].SpecialType == SpecialType.System_Byte);
+
+    // ChannelKey, SigningKey, WebhookSecret, DefaultIv; not CacheKey, PartitionKey, PrimaryKey (lookup keys).
+    private static bool NamesKeyMaterial(string name)
+    {
+        var material = false;
+        foreach (var word in SecurityNames.Words(name))
+        {
+            if (word is "cache" or "lookup" or "partition" or "shard" or "primary" or "foreign" or "composite" or "route"
+                or "idempotency" or "dictionary" or "sort" or "index" or "map" or "public")
+            {
+                return false;
+            }
+
+            material |= word is "key" or "keys" or "secret" or "iv" or "nonce" or "salt" or "pepper";
+        }
+
+        return material;
     }
 
     // aes.Key = …; aes.IV = …; hmac.Key = …
     private static void AnalyzeAssignment(OperationAnalysisContext context, KeySinkSymbols symbols, ConcurrentDictionary<Location, byte> reported)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IFieldReferenceOperation { Field: { ContainingType: { } parameters } privateField }
+            && IsPrivateKeyField(parameters, privateField.Name))
+        {
+            Check(context, assignment.Value, parameters.Name + "." + privateField.Name, signingKey: false, reported);
+            return;
+        }
+
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Key" or "IV" } property } target
             || !symbols.IsKeyedAlgorithm(property.ContainingType))
         {
@@ -61,6 +128,17 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
         var owner = target.Instance?.Type?.Name ?? property.ContainingType.Name;
         Check(context, assignment.Value, owner + "." + property.Name, signingKey: false, reported);
     }
+
+    // ECParameters.D, RSAParameters.D/P/Q/DP/DQ/InverseQ, DSAParameters.X: the private half of a key pair.
+    private static bool IsPrivateKeyField(INamedTypeSymbol type, string field) =>
+        type.ContainingNamespace is { Name: "Cryptography", ContainingNamespace.Name: "Security" }
+        && type.Name switch
+        {
+            "ECParameters" => field == "D",
+            "RSAParameters" => field is "D" or "P" or "Q" or "DP" or "DQ" or "InverseQ",
+            "DSAParameters" => field == "X",
+            _ => false,
+        };
 
     // new AesGcm(key), CreateEncryptor(rgbKey, rgbIV), EncryptCbc(data, iv), new HMACSHA256(key),
     // new Rfc2898DeriveBytes(password, salt, …), KeyDerivation.Pbkdf2(…, salt, …), new SymmetricSecurityKey(key),
@@ -83,6 +161,14 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 return;
             case "password" when symbols.IsPasswordBasedKdf(type):
                 CheckPassphrase(context, argument.Value, owner + "(" + parameter.Name + ")", reported);
+                return;
+            case "ikm" or "prk" when SymbolEqualityComparer.Default.Equals(type, symbols.Hkdf):
+                // HKDF's salt may be fixed (RFC 5869 3.1), its input key material may not: it is the master secret.
+                Check(context, argument.Value, owner + "(" + parameter.Name + ")", signingKey: true, reported);
+                return;
+            case "source" when method.Name.StartsWith("Import", StringComparison.Ordinal)
+                               && method.Name.IndexOf("PrivateKey", StringComparison.Ordinal) >= 0 && symbols.IsCryptographyApi(type):
+                Check(context, argument.Value, owner + "(" + parameter.Name + ")", signingKey: false, reported);
                 return;
         }
 
@@ -305,7 +391,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string } ? invocation : null;
             case "GetBytes" when TextEncodingType.Is(method.ContainingType):
                 // A JWT signing key is usually text: only real text counts there, not "" or "<your-key>".
-                return arguments.Length == 1 && arguments[0].Value.ConstantValue is { HasValue: true, Value: string text }
+                return arguments.Length == 1 && ConstantString(arguments[0].Value) is { } text
                        && (!signingKey || IsKeyText(text))
                     ? invocation
                     : null;
@@ -315,6 +401,22 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
             default:
                 return null;
         }
+    }
+
+    // "secret", or a string built at run time from constants only: new string('k', 64).
+    private static string? ConstantString(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return text;
+        }
+
+        return value is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments: { Length: 2 } arguments }
+               && Unwrap(arguments[0].Value).ConstantValue is { HasValue: true, Value: char repeated }
+               && Unwrap(arguments[1].Value).ConstantValue is { HasValue: true, Value: int length } && length is > 0 and <= 4096
+            ? new string(repeated, length)
+            : null;
     }
 
     private static bool AllConstant(IArrayInitializerOperation initializer)

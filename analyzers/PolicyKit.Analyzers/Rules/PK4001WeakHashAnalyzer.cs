@@ -5,6 +5,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Flow;
 using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
@@ -74,8 +75,20 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (!method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                ReportHashNameHelper(context, invocation);
+                return;
+            }
+
             if (!method.IsStatic)
             {
+                return;
+            }
+
+            if (method.TypeArguments.Length == 2)
+            {
+                ReportPasswordHasherRegistration(context, invocation);
                 return;
             }
 
@@ -207,6 +220,121 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
             var properties = IsFixable(method) ? fixProperties : ImmutableDictionary<string, string?>.Empty;
             Report(context, invocation, password, properties, hash, thresholds.MinimumHash);
         }
+
+        /// <summary>
+        /// <c>key.SignData(data, ForLegacyPartner(), …)</c> with <c>ForLegacyPartner() => HashAlgorithmName.MD5</c>: the
+        /// helper chooses the hash for the call it is passed to. Helpers in the same file are read.
+        /// </summary>
+        private void ReportHashNameHelper(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, symbols.HashAlgorithmName)
+                || SkipConversions(invocation.Parent) is not IArgumentOperation
+                || invocation.SemanticModel is not { } model
+                || SourceMethodBodies.Get(method, model, context.CancellationToken) is not { } body)
+            {
+                return;
+            }
+
+            foreach (var operation in SourceMethodBodies.OwnOperations(body))
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && WeakHashName(returned, depth: 0) is { } hash)
+                {
+                    Report(context, invocation, passwordInput: false, ImmutableDictionary<string, string?>.Empty,
+                        hash + " (chosen by " + method.Name + ")", thresholds.MinimumHash);
+                    return;
+                }
+            }
+        }
+
+        // HashAlgorithmName.MD5, or either branch of ?: / the fallback of ??.
+        private string? WeakHashName(IOperation value, int depth)
+        {
+            switch (SkipConversionsDown(value))
+            {
+                case IPropertyReferenceOperation { Property: { IsStatic: true } property }
+                    when SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HashAlgorithmName):
+                    var hash = CryptoThresholds.CanonicalHash(property.Name);
+                    return thresholds.IsWeakHash(hash) ? hash : null;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < 4:
+                    return WeakHashName(conditional.WhenTrue, depth + 1) ?? WeakHashName(whenFalse, depth + 1);
+                case ICoalesceOperation coalesce when depth < 4:
+                    return WeakHashName(coalesce.WhenNull, depth + 1);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// <c>services.AddScoped&lt;IPasswordHasher&lt;User&gt;, Sha512PasswordHasher&gt;()</c> whose HashPassword is one
+        /// round of a fast hash: it replaces Identity's PBKDF2 for every account (ASVS 5.0 11.4.2, CWE-916).
+        /// A hasher that derives with PBKDF2, Argon2, bcrypt or scrypt, or hashes in a loop, is left alone.
+        /// </summary>
+        private void ReportPasswordHasherRegistration(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name is not ("AddScoped" or "AddSingleton" or "AddTransient" or "TryAddScoped" or "TryAddSingleton" or "TryAddTransient")
+                || method.TypeArguments[0] is not INamedTypeSymbol { Name: "IPasswordHasher", Arity: 1 } service
+                || service.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Identity"
+                || method.TypeArguments[1] is not INamedTypeSymbol implementation
+                || invocation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            foreach (var member in implementation.GetMembers("HashPassword"))
+            {
+                if (member is IMethodSymbol hashPassword && SourceMethodBodies.Get(hashPassword, model, context.CancellationToken) is { } body
+                    && SingleFastHash(body) is { } hash)
+                {
+                    Report(context, invocation, passwordInput: true, ImmutableDictionary<string, string?>.Empty,
+                        implementation.Name + " (one " + hash + " round for passwords)", "PBKDF2 with " + Iterations(thresholds.MinimumPbkdf2Iterations));
+                    return;
+                }
+            }
+        }
+
+        private string? SingleFastHash(IOperation body)
+        {
+            string? hash = null;
+            foreach (var operation in SourceMethodBodies.OwnOperations(body))
+            {
+                INamedTypeSymbol? type;
+                switch (operation)
+                {
+                    case ILoopOperation:
+                        return null;
+                    case IInvocationOperation call:
+                        type = call.TargetMethod.IsStatic ? call.TargetMethod.ContainingType : call.Instance?.Type as INamedTypeSymbol;
+                        if (IsKeyDerivation(type))
+                        {
+                            return null;
+                        }
+
+                        if (call.TargetMethod.Name is "HashData" or "ComputeHash" or "TryHashData" or "TryComputeHash")
+                        {
+                            hash ??= symbols.HashOf(type);
+                        }
+
+                        break;
+                    case IObjectCreationOperation creation:
+                        if (IsKeyDerivation(creation.Type as INamedTypeSymbol))
+                        {
+                            return null;
+                        }
+
+                        break;
+                }
+            }
+
+            return hash;
+        }
+
+        private bool IsKeyDerivation(INamedTypeSymbol? type) =>
+            type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, symbols.Rfc2898DeriveBytes) || SymbolEqualityComparer.Default.Equals(type, symbols.KeyDerivation)
+                || type.Name.IndexOf("Argon2", StringComparison.OrdinalIgnoreCase) >= 0 || type.Name.IndexOf("BCrypt", StringComparison.OrdinalIgnoreCase) >= 0
+                || type.Name.IndexOf("Scrypt", StringComparison.OrdinalIgnoreCase) >= 0 || type.Name.StartsWith("PasswordHasher", StringComparison.Ordinal));
 
         private void ReportNamedHash(OperationAnalysisContext context, IInvocationOperation invocation)
         {

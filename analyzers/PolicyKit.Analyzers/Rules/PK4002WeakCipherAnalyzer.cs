@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PolicyKit.Analyzers.Flow;
 using PolicyKit.Analyzers.Policy;
 using PolicyKit.Analyzers.Symbols;
 
@@ -25,6 +28,8 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
 
     private const string AuthenticatedCipher = "AES-GCM";
     private const string AuthenticatedMode = "an authenticated mode such as AES-GCM";
+    private const string OaepPadding = "RSAEncryptionPadding.OaepSHA256";
+    private const string Pkcs1Padding = "RSA PKCS#1 v1.5 encryption padding";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -61,6 +66,9 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
         private readonly CipherSymbols symbols;
         private readonly CryptoThresholds thresholds;
 
+        // Per helper: the key family each parameter sizes (null where none), read once per compilation.
+        private readonly ConcurrentDictionary<IMethodSymbol, string?[]> keySizeParameters = new(SymbolEqualityComparer.Default);
+
         public Analysis(CipherSymbols symbols, CryptoThresholds thresholds)
         {
             this.symbols = symbols;
@@ -78,6 +86,17 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
                     && symbols.IsSymmetric(type) && thresholds.IsForbiddenMode("ECB"))
                 {
                     Report(context, invocation, "ECB mode", AuthenticatedMode);
+                }
+                else if (method.Name is "Encrypt" or "Decrypt" or "TryEncrypt" or "TryDecrypt" && symbols.KeyFamilyOf(type) == "RSA"
+                    && UsesPkcs1Padding(invocation.Arguments, context.CancellationToken))
+                {
+                    // Bleichenbacher (CVE-1998 family, ROBOT): PKCS#1 v1.5 encryption padding is a padding oracle;
+                    // RSASignaturePadding.Pkcs1 for signatures is a different scheme and stays silent.
+                    Report(context, invocation, Pkcs1Padding, OaepPadding);
+                }
+                else
+                {
+                    ReportSmallKeyThroughParameter(context, invocation);
                 }
 
                 return;
@@ -115,6 +134,130 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
             {
                 ReportSmallCurve(context, invocation, curve);
             }
+            else
+            {
+                ReportSmallKeyThroughParameter(context, invocation);
+            }
+        }
+
+        /// <summary>
+        /// <c>ExportKeys() => FromSetting(1024)</c> where <c>FromSetting(int bits) => RSA.Create(bits)</c>: the caller's
+        /// constant is the key size. Helpers in the same file are read (their body needs this tree's semantic model).
+        /// </summary>
+        private void ReportSmallKeyThroughParameter(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.IsEmpty || invocation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            string?[]? families = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Int32 } parameter
+                    || Skip(argument.Value).ConstantValue is not { HasValue: true, Value: int size })
+                {
+                    continue;
+                }
+
+                families ??= KeySizeParameters(method.OriginalDefinition, model, context.CancellationToken);
+                if (families is not null && parameter.Ordinal < families.Length && families[parameter.Ordinal] is { } family && size < Minimum(family))
+                {
+                    Report(context, invocation, family + "-" + size.ToString(CultureInfo.InvariantCulture), KeyOf(family));
+                }
+            }
+        }
+
+        private string?[]? KeySizeParameters(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (keySizeParameters.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            // A helper in another file has no body here: nothing is cached, that tree's own calls read it.
+            if (SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            var families = new string?[method.Parameters.Length];
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32)
+                {
+                    families[parameter.Ordinal] = KeyFamilyFedBy(body, parameter);
+                }
+            }
+
+            return keySizeParameters.GetOrAdd(method, families);
+        }
+
+        /// <summary>The key family whose size <paramref name="parameter"/> is passed as inside <paramref name="body"/>.</summary>
+        private string? KeyFamilyFedBy(IOperation body, IParameterSymbol parameter)
+        {
+            foreach (var operation in SourceMethodBodies.OwnOperations(body))
+            {
+                switch (operation)
+                {
+                    case IArgumentOperation { Parameter: { } keySize, Parent: var owner } argument
+                        when keySize.Name.IndexOf("KeySize", System.StringComparison.OrdinalIgnoreCase) >= 0 && IsParameter(argument.Value, parameter):
+                        var family = owner switch
+                        {
+                            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" } create } => symbols.KeyFamilyOf(create.ContainingType),
+                            IObjectCreationOperation { Type: INamedTypeSymbol made } => symbols.KeyFamilyOf(made),
+                            _ => null,
+                        };
+                        if (family is not null)
+                        {
+                            return family;
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "KeySize" } target } assignment
+                        when IsParameter(assignment.Value, parameter)
+                            && symbols.KeyFamilyOf(target.Instance?.Type as INamedTypeSymbol ?? target.Property.ContainingType) is { } assigned:
+                        return assigned;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsParameter(IOperation value, IParameterSymbol parameter) =>
+            Skip(value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter);
+
+        /// <summary><c>RSAEncryptionPadding.Pkcs1</c> (directly or through a local), or <c>fOAEP: false</c> on RSACryptoServiceProvider.</summary>
+        private bool UsesPkcs1Padding(ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                var value = Skip(argument.Value);
+                if (value is ILocalReferenceOperation && InitialValue.Of(value, mutableContents: false, cancellationToken) is { } initial)
+                {
+                    value = Skip(initial);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.RsaEncryptionPadding)
+                    && value is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Pkcs1" } })
+                {
+                    return true;
+                }
+
+                if (parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.Name == "fOAEP"
+                    && value.ConstantValue is { HasValue: true, Value: false })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -131,6 +274,11 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
                 {
                     Report(context, creation, cipher, AuthenticatedCipher);
                 }
+            }
+            else if (type.Name is "RSAPKCS1KeyExchangeFormatter" or "RSAPKCS1KeyExchangeDeformatter"
+                && type.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography")
+            {
+                Report(context, creation, Pkcs1Padding, "RSAOAEPKeyExchangeFormatter");
             }
             else if (symbols.KeyFamilyOf(type) is { } family)
             {
@@ -149,7 +297,7 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
             var property = target.Property;
             if (property.Name == "Mode" && SymbolEqualityComparer.Default.Equals(property.Type, symbols.CipherMode))
             {
-                if (ForbiddenMode(assignment.Value) is { } mode)
+                if (ForbiddenMode(assignment.Value, context.CancellationToken) is { } mode)
                 {
                     Report(context, assignment, mode + " mode", AuthenticatedMode);
                 }
@@ -169,7 +317,7 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
             var argument = (IArgumentOperation)context.Operation;
             if (argument.Parameter is { } parameter
                 && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.CipherMode)
-                && ForbiddenMode(argument.Value) is { } mode)
+                && ForbiddenMode(argument.Value, context.CancellationToken) is { } mode)
             {
                 Report(context, argument.Value, mode + " mode", AuthenticatedMode);
             }
@@ -184,12 +332,67 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private string? ForbiddenMode(IOperation value) =>
-            Skip(value) is IFieldReferenceOperation field
-            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.CipherMode)
-            && thresholds.IsForbiddenMode(field.Field.Name)
-                ? field.Field.Name
-                : null;
+        /// <summary>
+        /// A forbidden <c>CipherMode</c>: the member itself, a local initialised with it (<c>var mode = CipherMode.ECB</c>),
+        /// either branch of a conditional, the fallback of <c>??</c>, or the name given to <c>Enum.Parse</c>
+        /// (<c>Enum.Parse&lt;CipherMode&gt;(configuration["Mode"] ?? "ECB")</c>: ECB whenever the setting is missing).
+        /// </summary>
+        private string? ForbiddenMode(IOperation value, CancellationToken cancellationToken, int depth = 0)
+        {
+            var operation = Skip(value);
+            if (depth > 4)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IFieldReferenceOperation field:
+                    return SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.CipherMode) && thresholds.IsForbiddenMode(field.Field.Name)
+                        ? field.Field.Name
+                        : null;
+                case ILocalReferenceOperation:
+                    return InitialValue.Of(operation, mutableContents: false, cancellationToken) is { } initial
+                        ? ForbiddenMode(initial, cancellationToken, depth + 1)
+                        : null;
+                case ICoalesceOperation coalesce:
+                    return ForbiddenMode(coalesce.WhenNull, cancellationToken, depth + 1);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return ForbiddenMode(conditional.WhenTrue, cancellationToken, depth + 1) ?? ForbiddenMode(whenFalse, cancellationToken, depth + 1);
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse", ContainingType.SpecialType: SpecialType.System_Enum } parse } invocation
+                    when IsCipherModeParse(parse, invocation.Arguments):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && ModeName(argument.Value) is { } name
+                            && thresholds.IsForbiddenMode(name))
+                        {
+                            return name.ToUpperInvariant();
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private bool IsCipherModeParse(IMethodSymbol parse, ImmutableArray<IArgumentOperation> arguments) =>
+            parse.TypeArguments.Length == 1
+                ? SymbolEqualityComparer.Default.Equals(parse.TypeArguments[0], symbols.CipherMode)
+                : arguments.Length > 0 && Skip(arguments[0].Value) is ITypeOfOperation typeOf
+                    && SymbolEqualityComparer.Default.Equals(typeOf.TypeOperand, symbols.CipherMode);
+
+        // "ECB", or the fallback of configuration["Mode"] ?? "ECB".
+        private static string? ModeName(IOperation value)
+        {
+            var operation = Skip(value);
+            if (operation is ICoalesceOperation coalesce)
+            {
+                operation = Skip(coalesce.WhenNull);
+            }
+
+            return operation.ConstantValue is { HasValue: true, Value: string name } ? name.Trim() : null;
+        }
 
         private void ReportSmallKey(OperationAnalysisContext context, IOperation call, string family, ImmutableArray<IArgumentOperation> arguments)
         {
@@ -272,6 +475,7 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
             SymmetricAlgorithm = WellKnownTypes.Get(compilation, "System.Security.Cryptography.SymmetricAlgorithm");
             CryptoConfig = WellKnownTypes.Get(compilation, "System.Security.Cryptography.CryptoConfig");
             CipherMode = WellKnownTypes.Get(compilation, "System.Security.Cryptography.CipherMode");
+            RsaEncryptionPadding = WellKnownTypes.Get(compilation, "System.Security.Cryptography.RSAEncryptionPadding");
             ECCurve = WellKnownTypes.Get(compilation, "System.Security.Cryptography.ECCurve");
             NamedCurves = WellKnownTypes.Get(compilation, "System.Security.Cryptography.ECCurve+NamedCurves");
             var families = new List<(INamedTypeSymbol, string)>();
@@ -296,6 +500,8 @@ public sealed class PK4002WeakCipherAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? CryptoConfig { get; }
 
         public INamedTypeSymbol? CipherMode { get; }
+
+        public INamedTypeSymbol? RsaEncryptionPadding { get; }
 
         public INamedTypeSymbol? ECCurve { get; }
 

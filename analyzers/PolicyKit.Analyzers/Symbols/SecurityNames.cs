@@ -28,6 +28,9 @@ internal static class SecurityNames
     {
         "token", "password", "passwd", "pwd", "passphrase", "passcode", "otp", "totp", "hotp", "secret", "salt",
         "nonce", "csrf", "xsrf", "antiforgery", "apikey", "credential", "verifier", "iv", "pin", "sessionid",
+
+        // Values worth money or access by themselves (a voucher, a captcha answer, a prize draw).
+        "voucher", "captcha", "lottery", "raffle", "jackpot",
     };
 
     // "code", "key" and "id" are secrets only with a qualifier (resetCode, apiKey, sessionId) or alone
@@ -37,15 +40,46 @@ internal static class SecurityNames
         "verification", "verify", "reset", "confirmation", "confirm", "otp", "auth", "authentication", "factor",
         "mfa", "tfa", "sms", "email", "activation", "security", "access", "login", "signin", "pin", "recovery",
         "invite", "invitation", "magic", "unlock", "one", "time", "secret", "passcode",
+        "voucher", "gift", "device", "redeem", "redemption", "unsubscribe",
     };
 
     private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
     {
         "api", "secret", "encryption", "encrypt", "signing", "sign", "aes", "hmac", "private", "crypto", "session",
         "access", "master", "symmetric", "auth", "jwt", "mac", "cipher", "license", "activation",
+        "cookie", "protection", "wrap", "wrapping", "recovery",
     };
 
     private static readonly HashSet<string> IdQualifiers = new(StringComparer.Ordinal) { "session" };
+
+    // A gift card, a share/magic/reset link and an OAuth state are unguessable only with their qualifier; a bare
+    // state is the OAuth/OIDC parameter (RFC 6749 10.12), a bare card or link is not a secret.
+    private static readonly HashSet<string> CardQualifiers = new(StringComparer.Ordinal) { "gift", "prepaid" };
+
+    private static readonly HashSet<string> LinkQualifiers = new(StringComparer.Ordinal)
+    {
+        "share", "sharing", "magic", "invite", "invitation", "reset", "signin", "login", "unsubscribe", "access",
+        "private", "secret",
+    };
+
+    private static readonly HashSet<string> StateQualifiers = new(StringComparer.Ordinal)
+    {
+        "oauth", "oidc", "auth", "authorization", "login", "signin", "sso",
+    };
+
+    // Trailing words of a type that makes or holds values (PasswordResetTokens, ApiKeyGenerator, TokenService).
+    private static readonly HashSet<string> HolderSuffixes = new(StringComparer.Ordinal)
+    {
+        "service", "generator", "factory", "provider", "issuer", "helper", "manager", "store", "util", "utils",
+        "utility", "utilities", "builder", "creator", "maker", "source",
+    };
+
+    // Head words for which a type's name says what every value it produces is.
+    private static readonly HashSet<string> HolderHeads = new(StringComparer.Ordinal)
+    {
+        "token", "password", "passwd", "pwd", "passphrase", "passcode", "otp", "totp", "hotp", "secret", "salt",
+        "nonce", "key", "code", "pin", "card", "voucher", "credential", "iv", "csrf", "xsrf", "captcha", "link",
+    };
 
     // Words that add nothing: verbs of generator methods, container words, articles.
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
@@ -65,6 +99,7 @@ internal static class SecurityNames
         "angle", "speed", "length", "len", "size", "count", "expiry", "expiration", "expires", "lifetime", "ttl",
         "timeout", "minutes", "seconds", "ms", "duration", "interval", "port", "cancellation", "type", "name",
         "format", "prefix", "suffix", "alphabet", "charset", "hash", "hashed", "hasher",
+        "label", "caption", "title",
     };
 
     private static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal)
@@ -90,9 +125,11 @@ internal static class SecurityNames
     /// Classifies an identifier. <paramref name="bareKeyIsSecret"/> is false for parameters, where <c>key</c>
     /// alone is usually a dictionary or cache key.
     /// </summary>
-    public static SecurityNameKind Classify(string identifier, bool bareKeyIsSecret = true)
+    public static SecurityNameKind Classify(string identifier, bool bareKeyIsSecret = true) =>
+        Classify(Words(identifier), bareKeyIsSecret);
+
+    private static SecurityNameKind Classify(List<string> words, bool bareKeyIsSecret)
     {
-        var words = Words(identifier);
         if (words.Count == 0)
         {
             return SecurityNameKind.Neutral;
@@ -120,7 +157,10 @@ internal static class SecurityNames
             secret = AlwaysSecret.Contains(word)
                 || (word == "code" && Qualified(words, i, CodeQualifiers, bareIsSecret: true))
                 || (word == "key" && Qualified(words, i, KeyQualifiers, bareKeyIsSecret))
-                || (word == "id" && Qualified(words, i, IdQualifiers, bareIsSecret: false));
+                || (word == "id" && Qualified(words, i, IdQualifiers, bareIsSecret: false))
+                || (word == "card" && Qualified(words, i, CardQualifiers, bareIsSecret: false))
+                || (word is "link" or "url" && Qualified(words, i, LinkQualifiers, bareIsSecret: false))
+                || (word == "state" && Qualified(words, i, StateQualifiers, bareIsSecret: true));
         }
 
         return secret ? SecurityNameKind.SecurityValue : SecurityNameKind.Neutral;
@@ -188,4 +228,26 @@ internal static class SecurityNames
 
     private static string Singular(string word) =>
         word.Length > 3 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's' ? word.Substring(0, word.Length - 1) : word;
+
+    /// <summary>
+    /// Whether a type's name says every value it produces is a secret: its head word, after suffixes such as
+    /// <c>Service</c> or <c>Generator</c>, names one (<c>PasswordResetTokens</c>, <c>ApiKeys</c>, <c>GiftCards</c>,
+    /// <c>TokenService</c>), never a word before it (<c>NonSecretRandomness</c>, <c>TokenBucketLimiter</c>).
+    /// </summary>
+    public static bool NamesSecretHolder(string typeName)
+    {
+        var words = Words(typeName);
+        var end = words.Count;
+        while (end > 1 && HolderSuffixes.Contains(Singular(words[end - 1])))
+        {
+            end--;
+        }
+
+        if (end == 0 || !HolderHeads.Contains(Singular(words[end - 1])))
+        {
+            return false;
+        }
+
+        return Classify(words.GetRange(0, end), bareKeyIsSecret: true) == SecurityNameKind.SecurityValue;
+    }
 }

@@ -472,4 +472,68 @@ public sealed class PK2002HardcodedKeyTests
         test.ExpectedDiagnostics.Add(PolicyKit.Analyzers.Tests.Infrastructure.PolicyVerifier<PolicyKit.Analyzers.Rules.PK2002HardcodedKeyAnalyzer>.Diagnostic().WithLocation(0).WithArguments("_key"));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Flags_key_material_members_returning_constant_bytes() => Verify.Analyzer("""
+        using System;
+        using System.Text;
+        class AntiforgerySetup
+        {
+            public static byte[] CookieProtectionKey() => [|Encoding.UTF8.GetBytes(new string('k', 48))|];
+            public static ReadOnlySpan<byte> WebhookSecret => [|"whsec-prod-2024"u8|];
+            public static byte[] TransportKey() => [|new byte[] { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4 }|];
+            public static byte[] WebhookSigningKey()
+            {
+                var pepper = [|Convert.FromHexString("00112233445566778899AABBCCDDEEFF")|];
+                return pepper;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_constant_master_secrets_and_private_key_parts() => Verify.Analyzer("""
+        using System;
+        using System.Security.Cryptography;
+        class Keys
+        {
+            public byte[] Derive(byte[] salt) => HKDF.DeriveKey(HashAlgorithmName.SHA384, [|"tenant-master-v2"u8.ToArray()|], 32, salt);
+            public ECDsa Device() => ECDsa.Create(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP384,
+                D = [|Convert.FromBase64String("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKiss")|],
+            });
+            public RSA Imported()
+            {
+                var rsa = RSA.Create();
+                rsa.ImportPkcs8PrivateKey([|Convert.FromBase64String("MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA")|], out _);
+                return rsa;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_key_members_from_configuration_and_public_key_parts() => Verify.NoDiagnostic("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.Extensions.Configuration;
+        class Keys(IConfiguration configuration)
+        {
+            public byte[] CookieProtectionKey() => Convert.FromBase64String(configuration["Cookies:Key"]!);
+            public byte[] NewSessionKey() => RandomNumberGenerator.GetBytes(32);
+            public static byte[] CacheKey() => Encoding.UTF8.GetBytes("users:all");
+            public static byte[] PartitionKey() => new byte[] { 0x01, 0x02 };
+            public static byte[] PublicKeyHeader() => new byte[] { 0x30, 0x59 };
+            public static byte[] KeyBuffer() => new byte[32];
+            public byte[] Derive(byte[] ikm) => HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, "fixed-salt"u8.ToArray());
+            public static byte[] Label() => Encoding.UTF8.GetBytes(new string('-', 20));
+            public ECDsa Verifier(byte[] x, byte[] y) => ECDsa.Create(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = x, Y = y },
+            });
+            public RSA Public(byte[] modulus) => RSA.Create(new RSAParameters { Modulus = modulus, Exponent = new byte[] { 1, 0, 1 } });
+        }
+        """);
 }
+

@@ -347,4 +347,67 @@ public sealed class PK4001WeakHashTests
             public byte[] Body(byte[] content) => SHA256.HashData(content);
         }
         """);
+
+    [Fact]
+    public Task Flags_a_weak_hash_name_chosen_by_a_helper() => PolicyVerifier<PK4001WeakHashAnalyzer>.Analyzer("""
+        using System.Security.Cryptography;
+        class PartnerFeed
+        {
+            private static HashAlgorithmName FeedHash() => HashAlgorithmName.SHA1;
+            private static HashAlgorithmName ModernHash() => HashAlgorithmName.SHA256;
+            public byte[] Sign(RSA key, byte[] feed) => key.SignData(feed, {|#0:FeedHash()|}, RSASignaturePadding.Pkcs1);
+            public byte[] SignModern(RSA key, byte[] feed) => key.SignData(feed, ModernHash(), RSASignaturePadding.Pss);
+            public bool IsLegacy(HashAlgorithmName name) => name == FeedHash();
+        }
+        """,
+        PolicyVerifier<PK4001WeakHashAnalyzer>.Diagnostic().WithLocation(0).WithArguments("SHA-1 (chosen by FeedHash)", "SHA-256"));
+
+    [Fact]
+    public Task Flags_registering_a_password_hasher_that_hashes_once() => PolicyVerifier<PK4001WeakHashAnalyzer>.Analyzer("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.DependencyInjection;
+        public sealed class Member { public string Id { get; set; } = ""; }
+        public sealed class QuickHasher : IPasswordHasher<Member>
+        {
+            private static readonly byte[] Pepper = Encoding.UTF8.GetBytes("app");
+            public string HashPassword(Member user, string input) => Convert.ToBase64String(HMACSHA384.HashData(Pepper, Encoding.UTF8.GetBytes(user.Id + input)));
+            public PasswordVerificationResult VerifyHashedPassword(Member user, string stored, string input) =>
+                stored == HashPassword(user, input) ? PasswordVerificationResult.Success : PasswordVerificationResult.Failed;
+        }
+        public static class Registration
+        {
+            public static IServiceCollection AddMembers(this IServiceCollection services) =>
+                {|#0:services.AddScoped<IPasswordHasher<Member>, QuickHasher>()|};
+        }
+        """,
+        PolicyVerifier<PK4001WeakHashAnalyzer>.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+            .WithArguments("QuickHasher (one SHA-384 round for passwords)", "PBKDF2 with 100000 iterations"));
+
+    [Fact]
+    public Task Ignores_registering_a_password_hasher_that_derives_a_key() => Verify.NoDiagnostic("""
+        using System;
+        using System.Security.Cryptography;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.DependencyInjection;
+        public sealed class Member { public string Id { get; set; } = ""; }
+        public sealed class Pbkdf2Hasher : IPasswordHasher<Member>
+        {
+            public string HashPassword(Member user, string input)
+            {
+                var salt = RandomNumberGenerator.GetBytes(16);
+                var derived = Rfc2898DeriveBytes.Pbkdf2(input, salt, 600_000, HashAlgorithmName.SHA512, 64);
+                return Convert.ToBase64String(salt) + ":" + Convert.ToBase64String(SHA256.HashData(derived));
+            }
+            public PasswordVerificationResult VerifyHashedPassword(Member user, string stored, string input) => PasswordVerificationResult.Failed;
+        }
+        public static class Registration
+        {
+            public static IServiceCollection AddMembers(this IServiceCollection services) =>
+                services.AddScoped<IPasswordHasher<Member>, Pbkdf2Hasher>().AddSingleton<IPasswordHasher<Member>, PasswordHasher<Member>>();
+        }
+        """);
 }
+

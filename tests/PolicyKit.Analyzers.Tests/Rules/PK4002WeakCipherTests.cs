@@ -261,4 +261,114 @@ public sealed class PK4002WeakCipherTests
         using System.Security.Cryptography;
         class Factory { public DES Make() => [|DES.Create()|]; }
         """);
+
+    [Fact]
+    public Task Flags_ecb_through_a_local_a_branch_and_a_configuration_fallback() => Verify.Analyzer("""
+        using System;
+        using System.Security.Cryptography;
+        using Microsoft.Extensions.Configuration;
+        public class CardVault(IConfiguration configuration)
+        {
+            public Aes Interop()
+            {
+                var aes = Aes.Create();
+                var chosen = CipherMode.ECB;
+                [|aes.Mode = chosen|];
+                return aes;
+            }
+            public Aes Partner(bool legacyPartner)
+            {
+                var aes = Aes.Create();
+                [|aes.Mode = legacyPartner ? CipherMode.ECB : CipherMode.CBC|];
+                return aes;
+            }
+            public Aes FromSettings()
+            {
+                var aes = Aes.Create();
+                [|aes.Mode = Enum.Parse<CipherMode>(configuration["Vault:CipherMode"] ?? "ECB")|];
+                return aes;
+            }
+            public Aes FromTypedSettings(CipherMode? configured)
+            {
+                var aes = Aes.Create();
+                [|aes.Mode = configured ?? CipherMode.ECB|];
+                return aes;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_cbc_fallbacks_and_modes_the_local_no_longer_holds() => Verify.NoDiagnostic("""
+        using System;
+        using System.Security.Cryptography;
+        using Microsoft.Extensions.Configuration;
+        public class CardVault(IConfiguration configuration)
+        {
+            public Aes FromSettings()
+            {
+                var aes = Aes.Create();
+                aes.Mode = Enum.Parse<CipherMode>(configuration["Vault:CipherMode"] ?? "CBC");
+                return aes;
+            }
+            public Aes Reassigned(bool strict)
+            {
+                var aes = Aes.Create();
+                var mode = CipherMode.ECB;
+                if (strict) mode = CipherMode.CBC;
+                aes.Mode = mode;
+                return aes;
+            }
+            public Aes Typed(CipherMode? configured)
+            {
+                var aes = Aes.Create();
+                aes.Mode = configured ?? CipherMode.CBC;
+                return aes;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_rsa_pkcs1_encryption_padding() => Verify.Analyzer("""
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class Envelope
+        {
+            public byte[] Wrap(RSA recipient, byte[] contentKey) => [|recipient.Encrypt(contentKey, RSAEncryptionPadding.Pkcs1)|];
+            public byte[] Unwrap(RSA own, byte[] wrapped)
+            {
+                var padding = RSAEncryptionPadding.Pkcs1;
+                return [|own.Decrypt(wrapped, padding)|];
+            }
+            public byte[] Legacy(RSACryptoServiceProvider provider, byte[] key) => [|provider.Encrypt(key, false)|];
+            public AsymmetricKeyExchangeFormatter Exchange(RSA rsa) => [|new RSAPKCS1KeyExchangeFormatter(rsa)|];
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_oaep_encryption_and_pkcs1_signatures() => Verify.NoDiagnostic("""
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class Envelope
+        {
+            public byte[] Wrap(RSA recipient, byte[] contentKey) => recipient.Encrypt(contentKey, RSAEncryptionPadding.OaepSHA256);
+            public byte[] Legacy(RSACryptoServiceProvider provider, byte[] key) => provider.Encrypt(key, true);
+            public byte[] Sign(RSA rsa, byte[] data) => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_small_key_size_passed_to_a_helper_that_creates_the_key() => Verify.Analyzer("""
+        using System.Security.Cryptography;
+        class KeyRing
+        {
+            private static RSA NewRsa(int modulusBits) => RSA.Create(modulusBits);
+            private static DSA NewDsa(int bits) { var dsa = DSA.Create(); dsa.KeySize = bits; return dsa; }
+            public RSA ForPartner() => [|NewRsa(1024)|];
+            public DSA ForLegacy() => [|NewDsa(512)|];
+            public RSA ForUs() => NewRsa(3072);
+            public byte[] Pad(int length) => Buffer(1024);
+            private static byte[] Buffer(int size) => new byte[size];
+        }
+        """);
 }
+

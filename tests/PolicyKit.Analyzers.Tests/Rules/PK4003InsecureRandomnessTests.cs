@@ -256,4 +256,132 @@ public sealed class PK4003InsecureRandomnessTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_random_returned_by_a_neutral_method_of_a_type_named_for_secrets() => Verify.Analyzer("""
+        using System;
+        using System.Linq;
+        public sealed class UnlockPins(Random rng)
+        {
+            public string Draw() => [|rng.Next(0, 10_000)|].ToString("D4");
+        }
+        public sealed class RecoveryKeys(Random rng)
+        {
+            public string Issue() => string.Join("-", new[] { 0, 1, 2 }.Select(_ => [|rng.Next(0, 0x10000)|].ToString("x4")));
+        }
+        public static class SessionKeys
+        {
+            public static byte[] Create()
+            {
+                var material = new byte[32];
+                [|Random.Shared.NextBytes(material)|];
+                return material;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_voucher_device_state_and_magic_link_values() => Verify.Analyzer("""
+        using System;
+        class Onboarding
+        {
+            private static readonly Random Rng = new();
+            public string IssueVoucherCode() => [|Rng.NextInt64()|].ToString("X12");
+            public string DeviceUserCode() => string.Create(8, Rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = (char)('B' + [|r.Next(20)|]); });
+            public string Authorize(string clientId)
+            {
+                var state = [|Rng.Next()|].ToString("x8");
+                return $"https://login.example.com/authorize?client_id={clientId}&state={state}";
+            }
+            public string MagicLinkSlug() => Convert.ToBase64String(BitConverter.GetBytes([|Rng.NextDouble()|]));
+            public int RaffleWinner(int entrants) => [|new Random(entrants).Next(entrants)|];
+        }
+        """);
+
+    [Fact]
+    public Task Flags_random_passed_to_the_constructor_of_a_capability_link() => Verify.Analyzer("""
+        using System;
+        public sealed record InviteLink(long Slug, string TeamId);
+        class Teams
+        {
+            public InviteLink Invite(string teamId) => new InviteLink([|Random.Shared.NextInt64()|], teamId);
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_clock_reading_returned_as_a_salt() => Verify.Analyzer("""
+        using System;
+        class Salts
+        {
+            public static byte[] NewSalt() => BitConverter.GetBytes([|DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|]);
+            public static string RequestNonce() => [|System.Diagnostics.Stopwatch.GetTimestamp()|].ToString("x");
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_code_computed_from_public_inputs() => Verify.Analyzer("""
+        using System;
+        class Unlocks
+        {
+            public string UnlockCode(int accountId) => ([|(accountId * 31337 + DateTime.Today.Day) % 100000|]).ToString("D5");
+            public int EmailPin(string email) => [|(email.GetHashCode() ^ 0x5bd1e995) % 10000|];
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_the_clock_as_the_counter_of_a_keyed_one_time_code() => Verify.NoDiagnostic("""
+        using System;
+        using System.Security.Cryptography;
+        class Totp
+        {
+            public string GenerateTotp(byte[] secret)
+            {
+                var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                return Compute(secret, counter);
+            }
+            public string GenerateCode(byte[] secret) => Compute(secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+            private static string Compute(byte[] secret, long counter)
+            {
+                var hash = HMACSHA1.HashData(secret, BitConverter.GetBytes(counter));
+                var offset = hash[^1] & 0x0f;
+                var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+                var otp = binary % 1_000_000;
+                return otp.ToString("D6");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_the_clock_in_claims_and_neutral_methods_of_other_types() => Verify.NoDiagnostic("""
+        using System;
+        using System.Collections.Generic;
+        using System.Security.Claims;
+        class Tokens
+        {
+            public List<Claim> GenerateTokenClaims(string userId)
+            {
+                var claims = new List<Claim> { new Claim("sub", userId) };
+                claims.Add(new Claim("iat", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ClaimValueTypes.Integer64));
+                return claims;
+            }
+        }
+        class TokenBucketLimiter
+        {
+            public int Refill() => Random.Shared.Next(1, 5);
+        }
+        class NotSecretSampler
+        {
+            public string Pick(string[] banners) => banners[Random.Shared.Next(banners.Length)];
+        }
+        public sealed record Page(int Number, string Title);
+        class Pages
+        {
+            public Page Any() => new Page(Random.Shared.Next(1, 10), "random page");
+            public int Bucket(int userId) => userId % 16;
+            public string ShardKey(int tenantId) => (tenantId % 8).ToString();
+            public string FormatCode(int truncatedHmac) => (truncatedHmac % 1_000_000).ToString("D6");
+            public int OneTimeCode(int binary) => (binary & 0x7fffffff) % 1_000_000;
+        }
+        """);
 }
+
