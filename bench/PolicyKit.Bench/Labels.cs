@@ -36,22 +36,104 @@ public static partial class CorpusLabels
     [GeneratedRegex(@"(vuln|safe):(PK\d{4})(?:#([\w-]+))?")]
     private static partial Regex Marker();
 
-    /// <summary>Reads every marker under <paramref name="corpusRoot"/> (bin, obj and tools excluded).</summary>
+    [GeneratedRegex(@"<!--\s*((?:(?:vuln|safe):PK\d{4}(?:#[\w-]+)?\s*)+)(.*?)-->")]
+    private static partial Regex XmlMarkerComment();
+
+    /// <summary>
+    /// Reads every marker under <paramref name="corpusRoot"/> (bin and obj excluded): C# files, then the
+    /// <c>Web*.config</c>/<c>App*.config</c> files (XML comments, see <see cref="ReadConfigFile"/>).
+    /// </summary>
     public static IReadOnlyList<Label> Read(string corpusRoot)
     {
         var labels = new List<Label>();
         foreach (var path in Directory.EnumerateFiles(corpusRoot, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(corpusRoot, path).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            if (!IsBuildOutput(relative))
+            {
+                labels.AddRange(ReadFile(relative, File.ReadAllText(path)));
+            }
+        }
+
+        foreach (var path in Directory.EnumerateFiles(corpusRoot, "*.config", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(corpusRoot, path).Replace('\\', '/');
+            var name = Path.GetFileName(path);
+            if (!IsBuildOutput(relative)
+                && (name.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("app.", StringComparison.OrdinalIgnoreCase)))
+            {
+                labels.AddRange(ReadConfigFile(relative, File.ReadAllText(path)));
+            }
+        }
+
+        return labels;
+    }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads the markers of a Web.config/App.config file: an XML comment <c>&lt;!-- vuln:PK6001 note --&gt;</c> after the
+    /// element on the element's start line. The range runs from that line to the line that closes the element's start
+    /// tag, so a finding on any of its attributes matches (attributes may be spread over several lines).
+    /// </summary>
+    public static IEnumerable<Label> ReadConfigFile(string relativePath, string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var comment = XmlMarkerComment().Match(lines[i]);
+            if (!comment.Success)
             {
                 continue;
             }
 
-            labels.AddRange(ReadFile(relative, File.ReadAllText(path)));
+            var lineNumber = i + 1;
+            var end = StartTagEndLine(lines, i, comment.Index) + 1;
+            var note = comment.Groups[2].Value.Trim();
+            foreach (Match marker in Marker().Matches(comment.Groups[1].Value))
+            {
+                var category = marker.Groups[2].Value;
+                var caseId = marker.Groups[3].Success
+                    ? category + "#" + marker.Groups[3].Value
+                    : $"{relativePath}:{lineNumber}:{category}";
+                yield return new Label(relativePath, lineNumber, lineNumber, Math.Max(lineNumber, end), category, marker.Groups[1].Value == "vuln", caseId, note);
+            }
+        }
+    }
+
+    // The 0-based line holding the '>' that closes the first start tag on line `start` (quotes skipped).
+    private static int StartTagEndLine(string[] lines, int start, int markerColumn)
+    {
+        var open = lines[start].IndexOf('<');
+        if (open < 0 || open >= markerColumn)
+        {
+            return start;
         }
 
-        return labels;
+        char? quote = null;
+        for (var line = start; line < lines.Length; line++)
+        {
+            var text = lines[line];
+            for (var column = line == start ? open + 1 : 0; column < text.Length; column++)
+            {
+                var c = text[column];
+                if (quote is { } q)
+                {
+                    quote = c == q ? null : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '>')
+                {
+                    return line;
+                }
+            }
+        }
+
+        return start;
     }
 
     /// <summary>Reads the markers of one source file.</summary>
