@@ -86,7 +86,8 @@ namespace LegacyCorpus.Cookies
         public static HttpCookie PlainTicketCookie(string userName)
         {
             var ticket = new FormsAuthenticationTicket(userName, false, 20); // safe:PK3004 20 minutes
-            var cookie = new HttpCookie(FormsAuthentication.FormsCookieName, FormsAuthentication.Encrypt(ticket)); // vuln:PK3004 authentication cookie without flags
+            var cookie = new HttpCookie(FormsAuthentication.FormsCookieName, FormsAuthentication.Encrypt(ticket)); // vuln:PK3004#plain-ticket authentication cookie without flags
+            HttpContext.Current.Response.Cookies.Add(cookie); // vuln:PK3004#plain-ticket
             return cookie;
         }
     }

@@ -93,11 +93,11 @@ namespace LegacyCorpus.Crypto
             }
         }
 
-        public static string PasswordHashConfigSha256(string password)
+        public static string DocumentDigest(string document)
         {
-            using (var sha = SHA384.Create()) // safe:PK4001 SHA-384
+            using (var sha = SHA384.Create()) // safe:PK4001 SHA-384 of a document
             {
-                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(password)));
+                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(document)));
             }
         }
     }

@@ -112,7 +112,7 @@ namespace LegacyCorpus.Mvc
         }
 
         [HttpGet]
-        public ActionResult Export() // safe:PK3006 GET changes nothing
+        public ActionResult Export() // safe:PK3006 vuln:PK3002 GET changes nothing, but the export is anonymous
         {
             return View();
         }

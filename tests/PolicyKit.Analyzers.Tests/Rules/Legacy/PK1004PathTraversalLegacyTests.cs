@@ -203,4 +203,59 @@ public sealed class PK1004PathTraversalLegacyTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_mvc5_file_result_of_an_invoice_parameter() => LegacyFlags("""
+        using System.Web.Mvc;
+
+        public class InvoicesController : Controller
+        {
+            public ActionResult Pdf(string {|#1:invoice|})
+            {
+                return File({|#0:Server.MapPath("~/App_Data/invoices/" + invoice)|}, "application/pdf");
+            }
+        }
+        """, "parameter 'invoice'", "Controller.File");
+
+    [Fact]
+    public Task Flags_file_path_result_built_from_the_query_string() => LegacyFlags("""
+        using System.Web.Mvc;
+
+        public class ExportController : Controller
+        {
+            public ActionResult Csv()
+            {
+                var name = {|#1:Request.QueryString|}["name"];
+                return new FilePathResult({|#0:@"D:\exports\" + name|}, "text/csv");
+            }
+        }
+        """, "Request.QueryString", "FilePathResult");
+
+    [Fact]
+    public Task Ignores_mvc5_file_result_of_a_stripped_file_name() => LegacySilent("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class InvoicesController : Controller
+        {
+            public ActionResult Pdf(string invoice)
+            {
+                return File(Server.MapPath("~/App_Data/invoices/" + Path.GetFileName(invoice)), "application/pdf");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_mvc5_file_result_of_bytes() => LegacySilent("""
+        using System.Text;
+        using System.Web.Mvc;
+
+        public class LabelsController : Controller
+        {
+            public ActionResult Print(string text)
+            {
+                return File(Encoding.UTF8.GetBytes(text), "text/plain");
+            }
+        }
+        """);
 }
