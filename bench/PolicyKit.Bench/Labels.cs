@@ -73,9 +73,10 @@ public static partial class CorpusLabels
         relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
 
     /// <summary>
-    /// Reads the markers of a Web.config/App.config file: an XML comment <c>&lt;!-- vuln:PK6001 note --&gt;</c> after the
-    /// element on the element's start line. The range runs from that line to the line that closes the element's start
-    /// tag, so a finding on any of its attributes matches (attributes may be spread over several lines).
+    /// Reads the markers of a Web.config/App.config file: an XML comment <c>&lt;!-- vuln:PK6001 note --&gt;</c> right after
+    /// the element's start tag, on the line that closes it (an XML comment cannot sit inside a tag). The range runs from
+    /// the line where the element starts to the marker's line, so a finding on the element (its start line) or on any
+    /// of its attributes matches, also when the attributes wrap.
     /// </summary>
     public static IEnumerable<Label> ReadConfigFile(string relativePath, string text)
     {
@@ -89,7 +90,7 @@ public static partial class CorpusLabels
             }
 
             var lineNumber = i + 1;
-            var end = StartTagEndLine(lines, i, comment.Index) + 1;
+            var start = ElementStartLine(lines, i, comment.Index) + 1;
             var note = comment.Groups[2].Value.Trim();
             foreach (Match marker in Marker().Matches(comment.Groups[1].Value))
             {
@@ -97,43 +98,28 @@ public static partial class CorpusLabels
                 var caseId = marker.Groups[3].Success
                     ? category + "#" + marker.Groups[3].Value
                     : $"{relativePath}:{lineNumber}:{category}";
-                yield return new Label(relativePath, lineNumber, lineNumber, Math.Max(lineNumber, end), category, marker.Groups[1].Value == "vuln", caseId, note);
+                yield return new Label(relativePath, lineNumber, Math.Min(start, lineNumber), lineNumber, category, marker.Groups[1].Value == "vuln", caseId, note);
             }
         }
     }
 
-    // The 0-based line holding the '>' that closes the first start tag on line `start` (quotes skipped).
-    private static int StartTagEndLine(string[] lines, int start, int markerColumn)
+    // The 0-based line of the nearest start tag ('<' followed by a name) before the marker; attribute values cannot hold
+    // a raw '<', so nothing between that tag and the marker starts another element.
+    private static int ElementStartLine(string[] lines, int markerLine, int markerColumn)
     {
-        var open = lines[start].IndexOf('<');
-        if (open < 0 || open >= markerColumn)
-        {
-            return start;
-        }
-
-        char? quote = null;
-        for (var line = start; line < lines.Length; line++)
+        for (var line = markerLine; line >= 0; line--)
         {
             var text = lines[line];
-            for (var column = line == start ? open + 1 : 0; column < text.Length; column++)
+            for (var column = (line == markerLine ? markerColumn : text.Length) - 1; column >= 0; column--)
             {
-                var c = text[column];
-                if (quote is { } q)
-                {
-                    quote = c == q ? null : quote;
-                }
-                else if (c is '"' or '\'')
-                {
-                    quote = c;
-                }
-                else if (c == '>')
+                if (text[column] == '<' && column + 1 < text.Length && char.IsLetter(text[column + 1]))
                 {
                     return line;
                 }
             }
         }
 
-        return start;
+        return markerLine;
     }
 
     /// <summary>Reads the markers of one source file.</summary>
