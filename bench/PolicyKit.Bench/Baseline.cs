@@ -7,11 +7,14 @@ using System.Text.Json;
 namespace PolicyKit.Bench;
 
 /// <summary>
-/// The figures PolicyKit must not fall below on the corpus (bench/baseline.json). A category absent from the file
-/// is not gated; <c>tolerance</c> absorbs rounding.
+/// The figures PolicyKit must not fall below on the corpus (bench/baseline.json, <c>categories</c>) and on the legacy
+/// corpus (<c>legacy.categories</c>). A category absent from the file is not gated; <c>tolerance</c> absorbs rounding.
 /// </summary>
 public sealed record Baseline(double Tolerance, IReadOnlyDictionary<string, (double? Recall, double? Precision)> Categories)
 {
+    /// <summary>The legacy corpus's floors (the <c>legacy</c> object of the same file; same tolerance).</summary>
+    public Baseline? Legacy { get; init; }
+
     /// <summary>Reads the baseline; a missing file gates nothing.</summary>
     public static Baseline Read(string path)
     {
@@ -24,6 +27,18 @@ public sealed record Baseline(double Tolerance, IReadOnlyDictionary<string, (dou
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         var tolerance = root.TryGetProperty("tolerance", out var t) ? t.GetDouble() : 0;
+        ReadCategories(root, categories);
+        var legacy = new Dictionary<string, (double?, double?)>(StringComparer.Ordinal);
+        if (root.TryGetProperty("legacy", out var legacyRoot) && legacyRoot.ValueKind == JsonValueKind.Object)
+        {
+            ReadCategories(legacyRoot, legacy);
+        }
+
+        return new Baseline(tolerance, categories) { Legacy = new Baseline(tolerance, legacy) };
+    }
+
+    private static void ReadCategories(JsonElement root, Dictionary<string, (double?, double?)> categories)
+    {
         if (root.TryGetProperty("categories", out var cats))
         {
             foreach (var category in cats.EnumerateObject())
@@ -33,8 +48,6 @@ public sealed record Baseline(double Tolerance, IReadOnlyDictionary<string, (dou
                 categories[category.Name] = (recall, precision);
             }
         }
-
-        return new Baseline(tolerance, categories);
     }
 
     /// <summary>Every way <paramref name="scores"/> falls below the baseline (empty when the gate passes).</summary>

@@ -8,17 +8,25 @@ using System.Threading.Tasks;
 namespace PolicyKit.Bench;
 
 /// <summary>The outcome of a run: scores per tool, measurements per target and the gate's verdict.</summary>
-/// <param name="Scores">Per tool name, per category.</param>
-/// <param name="Measurements">Per target (corpus, generated), every build.</param>
-/// <param name="Regressions">Gate failures (smoke mode only).</param>
+/// <param name="Scores">Per tool name, per category: the ASP.NET Core corpus (tests/Corpus).</param>
+/// <param name="Measurements">Per target (corpus, legacy, generated), every build.</param>
+/// <param name="Regressions">Gate failures (smoke mode only), legacy ones prefixed "legacy".</param>
 /// <param name="ReportPath">The Markdown results file.</param>
 public sealed record BenchResult(
     IReadOnlyDictionary<string, IReadOnlyList<CategoryScore>> Scores,
     IReadOnlyDictionary<string, IReadOnlyList<BuildMeasurement>> Measurements,
     IReadOnlyList<string> Regressions,
-    string ReportPath);
+    string ReportPath)
+{
+    /// <summary>Per tool name, per category: the legacy corpus (tests/LegacyCorpus, .NET Framework / System.Web).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CategoryScore>> LegacyScores { get; init; } =
+        new Dictionary<string, IReadOnlyList<CategoryScore>>(StringComparer.Ordinal);
+}
 
-/// <summary>Builds the corpus (and the generated code base) once per tool and reports accuracy, speed and memory.</summary>
+/// <summary>
+/// Builds the corpus, the legacy corpus (and the generated code base) once per tool and reports accuracy, speed and
+/// memory.
+/// </summary>
 public static class BenchRunner
 {
     /// <summary>Runs the benchmark; progress goes to <paramref name="log"/>.</summary>
@@ -27,6 +35,9 @@ public static class BenchRunner
         var corpusSource = Path.Combine(options.RepositoryRoot, "tests", "Corpus");
         var labels = CorpusLabels.Read(corpusSource);
         var cases = CorpusLabels.Cases(labels);
+        var legacySource = Path.Combine(options.RepositoryRoot, "tests", "LegacyCorpus");
+        var legacyCases = CorpusLabels.Cases(CorpusLabels.Read(legacySource));
+        var legacyCategories = Tools.AllCategories.Where(c => legacyCases.Any(l => l.Category == c)).ToList();
         Directory.CreateDirectory(options.OutputDirectory);
         var logDir = Path.Combine(options.OutputDirectory, "logs");
         var work = Path.Combine(Path.GetTempPath(), "policykit-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
@@ -52,7 +63,19 @@ public static class BenchRunner
             log.WriteLine("Restoring the corpus...");
             await builds.RunAsync("restore-corpus", corpus, "restore", corpusProject);
 
-            var targets = new List<(string Name, string Project, int Lines)> { ("corpus", corpusProject, CountLines(corpus)) };
+            // The legacy corpus (net48 against the .NET Framework reference assemblies) is a second target built by every
+            // tool in the same run; its restore also happens once.
+            var legacy = Path.Combine(work, "LegacyCorpus");
+            CopyDirectory(legacySource, legacy);
+            var legacyProject = Path.Combine(legacy, "LegacyCorpus.csproj");
+            log.WriteLine("Restoring the legacy corpus...");
+            await builds.RunAsync("restore-legacy", legacy, "restore", legacyProject);
+
+            var targets = new List<(string Name, string Project, int Lines)>
+            {
+                ("corpus", corpusProject, CountLines(corpus)),
+                ("legacy", legacyProject, CountLines(legacy)),
+            };
             if (options.GeneratedLines > 0)
             {
                 var generatedDir = Path.Combine(work, "Generated");
@@ -88,21 +111,33 @@ public static class BenchRunner
             }
 
             var scores = new Dictionary<string, IReadOnlyList<CategoryScore>>(StringComparer.Ordinal);
+            var legacyScores = new Dictionary<string, IReadOnlyList<CategoryScore>>(StringComparer.Ordinal);
             foreach (var toolName in options.Tools)
             {
                 var sarif = measurements["corpus"].First(m => m.Tool == toolName).SarifPath;
                 var findings = Sarif.Read(sarif, corpus);
                 scores[toolName] = Scoring.Score(Tools.ByName[toolName], cases, findings);
+                var legacySarif = measurements["legacy"].First(m => m.Tool == toolName).SarifPath;
+                legacyScores[toolName] = Scoring.Score(Tools.ByName[toolName], legacyCases, Sarif.Read(legacySarif, legacy), legacyCategories);
             }
 
-            var regressions = options.Smoke && scores.TryGetValue("policykit", out var pk)
-                ? Baseline.Read(options.BaselinePath).Regressions(pk)
-                : Array.Empty<string>();
-            var markdown = Report.Render(options, cases, scores, measurements, targets.ToDictionary(t => t.Name, t => t.Lines), builds.MeasuresCompiler, regressions);
+            var regressions = new List<string>();
+            if (options.Smoke && scores.TryGetValue("policykit", out var pk))
+            {
+                var baseline = Baseline.Read(options.BaselinePath);
+                regressions.AddRange(baseline.Regressions(pk));
+                if (baseline.Legacy is { } legacyBaseline)
+                {
+                    regressions.AddRange(legacyBaseline.Regressions(legacyScores["policykit"]).Select(r => "legacy " + r));
+                }
+            }
+
+            var markdown = Report.Render(options, cases, scores, measurements, targets.ToDictionary(t => t.Name, t => t.Lines), builds.MeasuresCompiler, regressions)
+                + Report.RenderLegacy(legacyCases, legacyCategories, legacyScores, targets.First(t => t.Name == "legacy").Lines);
             var reportPath = Path.Combine(options.OutputDirectory, options.Smoke ? "smoke.md" : "results.md");
             await File.WriteAllTextAsync(reportPath, markdown);
             log.Write(markdown);
-            return new BenchResult(scores, measurements, regressions, reportPath);
+            return new BenchResult(scores, measurements, regressions, reportPath) { LegacyScores = legacyScores };
         }
         finally
         {
@@ -141,8 +176,11 @@ public static class BenchRunner
         }
     }
 
+    // C# lines, plus the Web*.config files of the legacy corpus (they are analysed too).
     private static int CountLines(string directory) =>
-        Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal)
+                || Path.GetFileName(f).StartsWith("Web", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
             .Sum(f => File.ReadLines(f).Count());
 }

@@ -36,22 +36,90 @@ public static partial class CorpusLabels
     [GeneratedRegex(@"(vuln|safe):(PK\d{4})(?:#([\w-]+))?")]
     private static partial Regex Marker();
 
-    /// <summary>Reads every marker under <paramref name="corpusRoot"/> (bin, obj and tools excluded).</summary>
+    [GeneratedRegex(@"<!--\s*((?:(?:vuln|safe):PK\d{4}(?:#[\w-]+)?\s*)+)(.*?)-->")]
+    private static partial Regex XmlMarkerComment();
+
+    /// <summary>
+    /// Reads every marker under <paramref name="corpusRoot"/> (bin and obj excluded): C# files, then the
+    /// <c>Web*.config</c>/<c>App*.config</c> files (XML comments, see <see cref="ReadConfigFile"/>).
+    /// </summary>
     public static IReadOnlyList<Label> Read(string corpusRoot)
     {
         var labels = new List<Label>();
         foreach (var path in Directory.EnumerateFiles(corpusRoot, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(corpusRoot, path).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            if (!IsBuildOutput(relative))
+            {
+                labels.AddRange(ReadFile(relative, File.ReadAllText(path)));
+            }
+        }
+
+        foreach (var path in Directory.EnumerateFiles(corpusRoot, "*.config", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(corpusRoot, path).Replace('\\', '/');
+            var name = Path.GetFileName(path);
+            if (!IsBuildOutput(relative)
+                && (name.StartsWith("web.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("app.", StringComparison.OrdinalIgnoreCase)))
+            {
+                labels.AddRange(ReadConfigFile(relative, File.ReadAllText(path)));
+            }
+        }
+
+        return labels;
+    }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads the markers of a Web.config/App.config file: an XML comment <c>&lt;!-- vuln:PK6001 note --&gt;</c> right after
+    /// the element's start tag, on the line that closes it (an XML comment cannot sit inside a tag). The range runs from
+    /// the line where the element starts to the marker's line, so a finding on the element (its start line) or on any
+    /// of its attributes matches, also when the attributes wrap.
+    /// </summary>
+    public static IEnumerable<Label> ReadConfigFile(string relativePath, string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var comment = XmlMarkerComment().Match(lines[i]);
+            if (!comment.Success)
             {
                 continue;
             }
 
-            labels.AddRange(ReadFile(relative, File.ReadAllText(path)));
+            var lineNumber = i + 1;
+            var start = ElementStartLine(lines, i, comment.Index) + 1;
+            var note = comment.Groups[2].Value.Trim();
+            foreach (Match marker in Marker().Matches(comment.Groups[1].Value))
+            {
+                var category = marker.Groups[2].Value;
+                var caseId = marker.Groups[3].Success
+                    ? category + "#" + marker.Groups[3].Value
+                    : $"{relativePath}:{lineNumber}:{category}";
+                yield return new Label(relativePath, lineNumber, Math.Min(start, lineNumber), lineNumber, category, marker.Groups[1].Value == "vuln", caseId, note);
+            }
+        }
+    }
+
+    // The 0-based line of the nearest start tag ('<' followed by a name) before the marker; attribute values cannot hold
+    // a raw '<', so nothing between that tag and the marker starts another element.
+    private static int ElementStartLine(string[] lines, int markerLine, int markerColumn)
+    {
+        for (var line = markerLine; line >= 0; line--)
+        {
+            var text = lines[line];
+            for (var column = (line == markerLine ? markerColumn : text.Length) - 1; column >= 0; column--)
+            {
+                if (text[column] == '<' && column + 1 < text.Length && char.IsLetter(text[column + 1]))
+                {
+                    return line;
+                }
+            }
         }
 
-        return labels;
+        return markerLine;
     }
 
     /// <summary>Reads the markers of one source file.</summary>

@@ -23,7 +23,7 @@ public static class Manifest
         return JsonSerializer.Serialize(entries, Options).Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>Regenerates <c>manifest.json</c> in <paramref name="corpusRoot"/>.</summary>
+    /// <summary>Regenerates <c>manifest.json</c> in <paramref name="corpusRoot"/> (tests/Corpus or tests/LegacyCorpus).</summary>
     public static void Write(string corpusRoot) =>
         File.WriteAllText(Path.Combine(corpusRoot, "manifest.json"), Render(CorpusLabels.Read(corpusRoot)));
 

@@ -10,7 +10,8 @@ try
     if (options.WriteManifest)
     {
         Manifest.Write(Path.Combine(root, "tests", "Corpus"));
-        Console.WriteLine("tests/Corpus/manifest.json regenerated.");
+        Manifest.Write(Path.Combine(root, "tests", "LegacyCorpus"));
+        Console.WriteLine("tests/Corpus/manifest.json and tests/LegacyCorpus/manifest.json regenerated.");
         return 0;
     }
 

@@ -97,6 +97,62 @@ public static partial class Report
         }
     }
 
+    /// <summary>
+    /// The legacy corpus's accuracy: its own section ("Legacy (.NET Framework / System.Web)"), so that the ASP.NET Core
+    /// table above stays comparable with earlier runs.
+    /// </summary>
+    public static string RenderLegacy(
+        IReadOnlyList<LabelledCase> cases,
+        IReadOnlyList<string> categories,
+        IReadOnlyDictionary<string, IReadOnlyList<CategoryScore>> scores,
+        int lines)
+    {
+        var sb = new StringBuilder();
+        var tools = scores.Keys.ToList();
+        sb.AppendLine("## Legacy (.NET Framework / System.Web)");
+        sb.AppendLine();
+        sb.AppendLine(Inv($"tests/LegacyCorpus (net48; MVC 5, Web API 2, WebForms, .ashx, ADO.NET, EF6, Web.config and transforms): {cases.Count(c => c.Vulnerable)} vulnerable and {cases.Count(c => !c.Vulnerable)} safe cases, {lines:N0} lines (C# and Web*.config). MVC 5 / Web API 2 / EF6 are API-shaped shims (tests/LegacyCorpus/README.md). Recall / precision / F1 per category."));
+        sb.AppendLine();
+        sb.AppendLine("| Category | Vuln | Safe | " + string.Join(" | ", tools.Select(t => Tools.ByName[t].Display)) + " |");
+        sb.AppendLine("|---|---:|---:|" + string.Concat(tools.Select(_ => "---|")));
+        foreach (var category in categories)
+        {
+            var vulnerable = cases.Count(c => c.Category == category && c.Vulnerable);
+            var safe = cases.Count(c => c.Category == category && !c.Vulnerable);
+            var cells = tools.Select(t => Cell(scores[t].First(s => s.Category == category)));
+            sb.AppendLine(Inv($"| {category} {Tools.CategoryTitles[category]} | {vulnerable} | {safe} | {string.Join(" | ", cells)} |"));
+        }
+
+        foreach (var (title, subset) in new[] { ("C# categories (micro)", categories.Where(c => !Tools.ConfigCategories.Contains(c)).ToList()), ("Web.config categories (micro)", categories.Where(c => Tools.ConfigCategories.Contains(c)).ToList()), ("All legacy categories (micro)", categories.ToList()) })
+        {
+            var totals = tools.Select(t => Cell(Total(scores[t].Where(s => subset.Contains(s.Category)))));
+            sb.AppendLine(Inv($"| **{title}** | {cases.Count(c => c.Vulnerable && subset.Contains(c.Category))} | {cases.Count(c => !c.Vulnerable && subset.Contains(c.Category))} | {string.Join(" | ", totals)} |"));
+        }
+
+        sb.AppendLine();
+        foreach (var tool in tools)
+        {
+            sb.AppendLine(Inv($"### Legacy: {Tools.ByName[tool].Display}"));
+            sb.AppendLine();
+            sb.AppendLine("| Category | TP | FN | FP | TN | Recall | Precision | F1 | Off-label findings |");
+            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in scores[tool])
+            {
+                sb.AppendLine(Inv($"| {s.Category} | {s.TruePositives} | {s.FalseNegatives} | {s.FalsePositives} | {s.Safe - s.FalsePositives} | {Num(s.Recall)} | {Num(s.Precision)} | {s.F1:0.00} | {s.OffLabel} |"));
+            }
+
+            sb.AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    private static CategoryScore Total(IEnumerable<CategoryScore> scores)
+    {
+        var all = scores.ToList();
+        return new CategoryScore("all", all.Sum(s => s.Vulnerable), all.Sum(s => s.Safe), all.Sum(s => s.TruePositives), all.Sum(s => s.FalsePositives), all.Sum(s => s.OffLabel));
+    }
+
     private static void Speed(StringBuilder sb, string target, IReadOnlyList<BuildMeasurement> list, int lines, bool measuresCompiler)
     {
         sb.AppendLine(Inv($"## Speed and memory: {target} ({lines:N0} lines)"));

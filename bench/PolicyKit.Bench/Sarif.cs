@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace PolicyKit.Bench;
 
@@ -13,8 +14,13 @@ namespace PolicyKit.Bench;
 public sealed record Finding(string RuleId, string File, int StartLine, int EndLine);
 
 /// <summary>Reads the compiler's SARIF 2.1 error log.</summary>
-public static class Sarif
+public static partial class Sarif
 {
+    // Security Code Scan reports Web.config findings without a location (Location.None) and names the place in the
+    // message instead: "Request validation has been disabled in /abs/Web.config(15): <pages …/>".
+    [GeneratedRegex(@" in (?<path>/[^\r\n]*?|[A-Za-z]:\\[^\r\n]*?)\((?<line>\d+)\):")]
+    private static partial Regex MessageLocation();
+
     /// <summary>Reads the results of <paramref name="path"/> that lie under <paramref name="projectRoot"/>; suppressed results are skipped.</summary>
     public static IReadOnlyList<Finding> Read(string path, string projectRoot)
     {
@@ -37,8 +43,13 @@ public static class Sarif
                 }
 
                 var ruleId = result.TryGetProperty("ruleId", out var id) ? id.GetString() ?? "" : "";
-                if (!result.TryGetProperty("locations", out var locations))
+                if (!result.TryGetProperty("locations", out var locations) || locations.GetArrayLength() == 0)
                 {
+                    if (FromMessage(result, ruleId, rootFull) is { } located)
+                    {
+                        findings.Add(located);
+                    }
+
                     continue;
                 }
 
@@ -71,6 +82,19 @@ public static class Sarif
         }
 
         return findings;
+    }
+
+    private static Finding? FromMessage(JsonElement result, string ruleId, string rootFull)
+    {
+        if (!result.TryGetProperty("message", out var message) || !message.TryGetProperty("text", out var text)
+            || MessageLocation().Match(text.GetString() ?? "") is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(match.Groups["path"].Value);
+        var line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return file.StartsWith(rootFull, StringComparison.Ordinal) ? new Finding(ruleId, file[rootFull.Length..], line, line) : null;
     }
 
     private static string ToPath(string uri) =>

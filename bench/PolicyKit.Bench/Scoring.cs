@@ -33,11 +33,11 @@ public sealed record CategoryScore(string Category, int Vulnerable, int Safe, in
 /// </summary>
 public static class Scoring
 {
-    /// <summary>Scores one tool's findings on every category.</summary>
-    public static IReadOnlyList<CategoryScore> Score(Tool tool, IReadOnlyList<LabelledCase> cases, IReadOnlyList<Finding> findings)
+    /// <summary>Scores one tool's findings on <paramref name="categories"/> (default: the ASP.NET Core corpus categories).</summary>
+    public static IReadOnlyList<CategoryScore> Score(Tool tool, IReadOnlyList<LabelledCase> cases, IReadOnlyList<Finding> findings, IReadOnlyList<string>? categories = null)
     {
         var scores = new List<CategoryScore>();
-        foreach (var category in Tools.Categories)
+        foreach (var category in categories ?? Tools.Categories)
         {
             var relevant = findings.Where(f => tool.CategoriesOf(f.RuleId).Contains(category, StringComparer.Ordinal)).ToList();
             var categoryCases = cases.Where(c => c.Category == category).ToList();

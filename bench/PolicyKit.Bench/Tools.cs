@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PolicyKit.Bench;
 
@@ -27,6 +28,18 @@ public static class Tools
         "PK1001", "PK1002", "PK1003", "PK1004", "PK1005", "PK1006", "PK1007", "PK1008", "PK1009", "PK2001", "PK2002", "PK3001", "PK3002", "PK3003", "PK3004", "PK3005",
         "PK3006", "PK3007", "PK4001", "PK4002", "PK4003", "PK4004", "PK4005", "PK5001", "PK5002",
     };
+
+    /// <summary>
+    /// The Web.config/App.config categories, labelled only in the legacy corpus (tests/LegacyCorpus); kept out of
+    /// <see cref="Categories"/> so that the ASP.NET Core table stays comparable with earlier runs.
+    /// </summary>
+    public static readonly string[] ConfigCategories =
+    {
+        "PK6001", "PK6002", "PK6003", "PK6004", "PK6005", "PK6006", "PK6007", "PK6008",
+    };
+
+    /// <summary>Every category a tool may be scored on, corpus and legacy corpus together.</summary>
+    public static readonly string[] AllCategories = Categories.Concat(ConfigCategories).ToArray();
 
     /// <summary>Titles of the categories (ARCHITECTURE.md §4).</summary>
     public static readonly IReadOnlyDictionary<string, string> CategoryTitles = new Dictionary<string, string>
@@ -56,6 +69,14 @@ public static class Tools
         ["PK4005"] = "Cleartext transport",
         ["PK5001"] = "Sensitive data in logs",
         ["PK5002"] = "Personal data without retention",
+        ["PK6001"] = "Web.config error details / debug",
+        ["PK6002"] = "Web.config cookie flags",
+        ["PK6003"] = "Web.config session/forms lifetime",
+        ["PK6004"] = "Literal machineKey",
+        ["PK6005"] = "Secret in Web.config",
+        ["PK6006"] = "Anonymous access to a protected location",
+        ["PK6007"] = "Request-validation safeguard off",
+        ["PK6008"] = "Membership password settings",
     };
 
     /// <summary>PolicyKit: its rule ids are the categories.</summary>
@@ -89,6 +110,11 @@ public static class Tools
             ["SCS0013"] = new[] { "PK4002" },
             ["SCS0005"] = new[] { "PK4003" },
             ["SCS0004"] = new[] { "PK4004" },
+            // Web.config rules (WebConfigAnalyzer reads AdditionalFiles whose name starts with "Web.config"). SCS0023
+            // (viewStateEncryptionMode not Always) has no PolicyKit counterpart and stays unmapped.
+            ["SCS0021"] = new[] { "PK6007" },
+            ["SCS0022"] = new[] { "PK6007" },
+            ["SCS0024"] = new[] { "PK6007" },
         });
 
     /// <summary>SonarAnalyzer.CSharp 9.32 with its security hotspots listed in SonarLint.xml.</summary>
@@ -108,7 +134,8 @@ public static class Tools
             ["S5135"] = new[] { "PK1007" },
             ["S2755"] = new[] { "PK1008" },
             ["S4502"] = new[] { "PK3006" },
-            ["S2068"] = new[] { "PK2001" },
+            // S2068 also scans web.config attributes (FilesToAnalyze of SonarProjectConfig.xml): PK6005 there.
+            ["S2068"] = new[] { "PK2001", "PK6005" },
             ["S6418"] = new[] { "PK2001", "PK2002" },
             ["S2115"] = new[] { "PK2001" },
             ["S6781"] = new[] { "PK2002" },
@@ -129,6 +156,7 @@ public static class Tools
             ["S4830"] = new[] { "PK4004" },
             ["S5332"] = new[] { "PK4005" },
             ["S4423"] = new[] { "PK4005" },
+            ["S5753"] = new[] { "PK6007" },
         });
 
     /// <summary>The SDK's NetAnalyzers with every Security-category rule at warning.</summary>
@@ -169,6 +197,7 @@ public static class Tools
             ["CA2362"] = new[] { "PK1007" },
             ["CA3061"] = new[] { "PK1008" },
             ["CA3075"] = new[] { "PK1008" },
+            ["CA3076"] = new[] { "PK1008" },
             ["CA3077"] = new[] { "PK1008" },
             ["CA5366"] = new[] { "PK1008" },
             ["CA5369"] = new[] { "PK1008" },
@@ -176,6 +205,7 @@ public static class Tools
             ["CA5371"] = new[] { "PK1008" },
             ["CA5372"] = new[] { "PK1008" },
             ["CA5391"] = new[] { "PK3006" },
+            ["CA3147"] = new[] { "PK3006" },
             ["CA5390"] = new[] { "PK2002" },
             ["CA5401"] = new[] { "PK2002" },
             ["CA5402"] = new[] { "PK2002" },
@@ -212,7 +242,7 @@ public static class Tools
     private static Dictionary<string, string[]> Identity()
     {
         var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var category in Categories)
+        foreach (var category in AllCategories)
         {
             map[category] = new[] { category };
         }

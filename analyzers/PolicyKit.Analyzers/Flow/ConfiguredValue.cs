@@ -234,9 +234,14 @@ internal static class ConfiguredValue
         _ => null,
     };
 
-    // DateTime.AddDays(n), DateTimeOffset.AddMinutes(n) …
-    private static double? AddUnitOf(string name) =>
-        name.StartsWith("Add", StringComparison.Ordinal) ? UnitOf(name.Substring(3)) : null;
+    // DateTime.AddDays(n), DateTimeOffset.AddMinutes(n) …; a month counts as its shortest length (28 days) and a year as
+    // 365 days, so that "longer than the limit" is never claimed for a span that might not be.
+    private static double? AddUnitOf(string name) => name switch
+    {
+        "AddMonths" => 28 * 1440,
+        "AddYears" => 365 * 1440,
+        _ => name.StartsWith("Add", StringComparison.Ordinal) ? UnitOf(name.Substring(3)) : null,
+    };
 
     private static bool TryNumber(Optional<object?> constant, out double number)
     {

@@ -105,6 +105,12 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
             {
                 ReportNamedHash(context, invocation);
             }
+            else if (method.Name == "HashPasswordForStoringInConfigFile" && SymbolEqualityComparer.Default.Equals(type, symbols.FormsAuthentication))
+            {
+                // System.Web: FormsAuthentication.HashPasswordForStoringInConfigFile(password, "SHA1"|"MD5") — an unsalted
+                // password hash named by its second argument.
+                ReportNamedHash(context, invocation, "passwordFormat");
+            }
             else if (method.Name == "Pbkdf2" && (SymbolEqualityComparer.Default.Equals(type, symbols.Rfc2898DeriveBytes)
                 || SymbolEqualityComparer.Default.Equals(type, symbols.KeyDerivation)))
             {
@@ -336,10 +342,11 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
                 || type.Name.IndexOf("Argon2", StringComparison.OrdinalIgnoreCase) >= 0 || type.Name.IndexOf("BCrypt", StringComparison.OrdinalIgnoreCase) >= 0
                 || type.Name.IndexOf("Scrypt", StringComparison.OrdinalIgnoreCase) >= 0 || type.Name.StartsWith("PasswordHasher", StringComparison.Ordinal));
 
-        private void ReportNamedHash(OperationAnalysisContext context, IInvocationOperation invocation)
+        private void ReportNamedHash(OperationAnalysisContext context, IInvocationOperation invocation, string? parameterName = null)
         {
-            if (invocation.Arguments.Length == 0
-                || SkipConversionsDown(invocation.Arguments[0].Value).ConstantValue is not { HasValue: true, Value: string name }
+            var argument = parameterName is null ? (invocation.Arguments.Length == 0 ? null : invocation.Arguments[0]) : ArgumentNamed(invocation, parameterName);
+            if (argument is null
+                || SkipConversionsDown(argument.Value).ConstantValue is not { HasValue: true, Value: string name }
                 || HashSymbols.HashOfName(name) is not { } hash
                 || !thresholds.IsWeakHash(hash))
             {
@@ -347,6 +354,19 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
             }
 
             Report(context, invocation, PasswordFlowsInto(invocation), ImmutableDictionary<string, string?>.Empty, hash, thresholds.MinimumHash);
+        }
+
+        private static IArgumentOperation? ArgumentNamed(IInvocationOperation invocation, string parameterName)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         private void AnalyzePbkdf2(OperationAnalysisContext context, IOperation call, ImmutableArray<IArgumentOperation> arguments, bool defaultsToSha1)
@@ -628,6 +648,7 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
             KeyDerivation = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
             KeyDerivationPrf = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivationPrf");
             PasswordHasherOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Identity.PasswordHasherOptions");
+            FormsAuthentication = WellKnownTypes.Get(compilation, "System.Web.Security.FormsAuthentication");
         }
 
         public INamedTypeSymbol? CryptoConfig { get; }
@@ -641,6 +662,8 @@ public sealed class PK4001WeakHashAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? KeyDerivationPrf { get; }
 
         public INamedTypeSymbol? PasswordHasherOptions { get; }
+
+        public INamedTypeSymbol? FormsAuthentication { get; }
 
         public static HashSymbols? TryCreate(Compilation compilation)
         {

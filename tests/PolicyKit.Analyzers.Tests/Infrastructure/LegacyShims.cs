@@ -23,6 +23,9 @@ internal static class LegacyShims
             public class RedirectResult : ActionResult { public RedirectResult(string url) { } }
             public class RedirectToRouteResult : ActionResult { }
             public class HttpStatusCodeResult : ActionResult { public HttpStatusCodeResult(int statusCode) { } }
+            public abstract class FileResult : ActionResult { }
+            public class FilePathResult : FileResult { public FilePathResult(string fileName, string contentType) { } }
+            public class FileContentResult : FileResult { public FileContentResult(byte[] fileContents, string contentType) { } }
             public class UrlHelper { public bool IsLocalUrl(string url) { return false; } }
 
             public abstract class ControllerBase { }
@@ -39,6 +42,8 @@ internal static class LegacyShims
                 protected internal ContentResult Content(string content) { return null; }
                 protected internal JsonResult Json(object data) { return null; }
                 protected internal RedirectResult Redirect(string url) { return null; }
+                protected internal FilePathResult File(string fileName, string contentType) { return null; }
+                protected internal FileContentResult File(byte[] fileContents, string contentType) { return null; }
                 protected internal RedirectToRouteResult RedirectToAction(string actionName) { return null; }
                 protected internal ActionResult HttpNotFound() { return null; }
             }

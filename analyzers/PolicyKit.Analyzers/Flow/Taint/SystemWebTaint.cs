@@ -147,6 +147,12 @@ internal static class SystemWebTaint
             {
                 Add(hits, TaintSinks.Argument(invocation.Arguments, "url"), SinkKind.Redirect, "Controller." + method.Name);
             }
+            else if (method.Name == "File" && (wanted & SinkKind.Path) != 0 && method.Parameters.Length > 0
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
+            {
+                // MVC 5 File(fileName, contentType[, fileDownloadName]) sends the file at that path (FilePathResult).
+                Add(hits, TaintSinks.Argument(invocation.Arguments, "fileName"), SinkKind.Path, "Controller.File");
+            }
             else if (method.Name == "Content" && (wanted & SinkKind.Html) != 0 && IsHtmlOrDefault(TaintSinks.Argument(invocation.Arguments, "contentType")))
             {
                 // MVC 5 writes Content(text) with the response's default type, text/html.
@@ -180,6 +186,11 @@ internal static class SystemWebTaint
         if ((wanted & SinkKind.Redirect) != 0 && TypeNames.Is(type, "System.Web.Mvc", "RedirectResult"))
         {
             Add(hits, TaintSinks.Argument(creation.Arguments, "url"), SinkKind.Redirect, type.Name);
+        }
+
+        if ((wanted & SinkKind.Path) != 0 && TypeNames.Is(type, "System.Web.Mvc", "FilePathResult"))
+        {
+            Add(hits, TaintSinks.Argument(creation.Arguments, "fileName"), SinkKind.Path, type.Name);
         }
     }
 

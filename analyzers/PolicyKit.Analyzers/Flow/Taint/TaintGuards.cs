@@ -8,7 +8,7 @@ namespace PolicyKit.Analyzers.Flow.Taint;
 /// Checks that validate a value before a sink: the sink sits inside <c>if (check(x))</c> (or the true arm of
 /// <c>check(x) ? … : …</c>), or follows <c>if (!check(x)) return/throw …;</c> in an enclosing block. Recognised checks:
 /// <c>Url.IsLocalUrl(x)</c> (redirects), <c>Path.GetFullPath(x).StartsWith(root)</c> (paths), and for every kind an
-/// allow-list <c>set.Contains(x)</c> or <c>Regex.IsMatch(x, pattern)</c>. Values are compared by access path
+/// allow-list <c>set.Contains(x)</c> (or <c>Array.IndexOf(set, x) &gt;= 0</c>) or <c>Regex.IsMatch(x, pattern)</c>. Values are compared by access path
 /// (<c>returnUrl</c>, <c>model.ReturnUrl</c>), following locals back through their definitions a few steps.
 /// </summary>
 internal static class TaintGuards
@@ -85,6 +85,9 @@ internal static class TaintGuards
                 return Holds(both.LeftOperand, true, kind, keys, index, declared) || Holds(both.RightOperand, true, kind, keys, index, declared);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !outcome:
                 return Holds(either.LeftOperand, false, kind, keys, index, declared) || Holds(either.RightOperand, false, kind, keys, index, declared);
+            case IBinaryOperation comparison when IndexOfFound(comparison) is { } found:
+                // Array.IndexOf(allowed, x) >= 0, list.IndexOf(x) != -1, … < 0 → return: an allow-list lookup.
+                return outcome == found.WhenTrue && Overlaps(found.Value, keys, index, (IInvocationOperation)comparison.LeftOperand);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                 if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
@@ -102,6 +105,42 @@ internal static class TaintGuards
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>Array.IndexOf(set, x) OP n</c> or <c>list.IndexOf(x) OP n</c> (a collection, not a string) compared with a
+    /// constant: the value looked up, and the outcome of the comparison that means "found".
+    /// </summary>
+    private static (IOperation Value, bool WhenTrue)? IndexOfFound(IBinaryOperation comparison)
+    {
+        if (comparison.LeftOperand is not IInvocationOperation { TargetMethod.Name: "IndexOf" } call
+            || comparison.RightOperand.ConstantValue is not { HasValue: true, Value: int bound })
+        {
+            return null;
+        }
+
+        IOperation? value;
+        if (call.Instance is null)
+        {
+            value = TypeNames.Is(call.TargetMethod.ContainingType, "System", "Array") && call.Arguments.Length >= 2 ? call.Arguments[1].Value : null;
+        }
+        else
+        {
+            value = call.Instance.Type is { SpecialType: not SpecialType.System_String } && call.Arguments.Length >= 1 ? call.Arguments[0].Value : null;
+        }
+
+        // IndexOf returns -1 when absent, an index >= 0 when present.
+        bool? whenTrue = comparison.OperatorKind switch
+        {
+            BinaryOperatorKind.GreaterThanOrEqual when bound == 0 => true,
+            BinaryOperatorKind.GreaterThan when bound == -1 => true,
+            BinaryOperatorKind.NotEquals when bound == -1 => true,
+            BinaryOperatorKind.LessThan when bound == 0 => false,
+            BinaryOperatorKind.LessThanOrEqual when bound == -1 => false,
+            BinaryOperatorKind.Equals when bound == -1 => false,
+            _ => null,
+        };
+        return value is not null && whenTrue is { } outcome ? (value, outcome) : null;
     }
 
     /// <summary>The value a recognised check validates for <paramref name="kind"/>, or null.</summary>

@@ -232,6 +232,9 @@ internal sealed class TaintWalker
 
     private TaintValue OutValue(IOperation call) => call switch
     {
+        // dictionary.TryGetValue(key, out value): the value is an element of the collection, as with dictionary[key];
+        // the key only chose it.
+        IInvocationOperation { TargetMethod: { Name: "TryGetValue", IsStatic: false }, Instance: { } instance } => Visit(instance),
         IInvocationOperation invocation => Visit(invocation.Instance).Or(Arguments(invocation.Arguments)),
         IObjectCreationOperation creation => Arguments(creation.Arguments),
         _ => TaintValue.Clean,

@@ -203,4 +203,131 @@ public sealed class PK1004PathTraversalLegacyTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_mvc5_file_result_of_an_invoice_parameter() => LegacyFlags("""
+        using System.Web.Mvc;
+
+        public class InvoicesController : Controller
+        {
+            public ActionResult Pdf(string {|#1:invoice|})
+            {
+                return File({|#0:Server.MapPath("~/App_Data/invoices/" + invoice)|}, "application/pdf");
+            }
+        }
+        """, "parameter 'invoice'", "Controller.File");
+
+    [Fact]
+    public Task Flags_file_path_result_built_from_the_query_string() => LegacyFlags("""
+        using System.Web.Mvc;
+
+        public class ExportController : Controller
+        {
+            public ActionResult Csv()
+            {
+                var name = {|#1:Request.QueryString|}["name"];
+                return new FilePathResult({|#0:@"D:\exports\" + name|}, "text/csv");
+            }
+        }
+        """, "Request.QueryString", "FilePathResult");
+
+    [Fact]
+    public Task Ignores_mvc5_file_result_of_a_stripped_file_name() => LegacySilent("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class InvoicesController : Controller
+        {
+            public ActionResult Pdf(string invoice)
+            {
+                return File(Server.MapPath("~/App_Data/invoices/" + Path.GetFileName(invoice)), "application/pdf");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_mvc5_file_result_of_bytes() => LegacySilent("""
+        using System.Text;
+        using System.Web.Mvc;
+
+        public class LabelsController : Controller
+        {
+            public ActionResult Print(string text)
+            {
+                return File(Encoding.UTF8.GetBytes(text), "text/plain");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_name_found_in_an_allowed_array_by_index_of() => LegacySilent("""
+        using System;
+        using System.IO;
+        using System.Web;
+
+        public class Brochure : IHttpHandler
+        {
+            private static readonly string[] Allowed = { "spring.pdf", "summer.pdf" };
+
+            public bool IsReusable { get { return true; } }
+
+            public void ProcessRequest(HttpContext context)
+            {
+                var name = context.Request.QueryString["name"];
+                if (Array.IndexOf(Allowed, name) < 0)
+                {
+                    context.Response.StatusCode = 404;
+                    return;
+                }
+
+                context.Response.BinaryWrite(File.ReadAllBytes(context.Server.MapPath("~/brochures/" + name)));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_file_read_inside_a_list_index_of_check() => LegacySilent("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Web.UI;
+
+        public class TemplatePage : Page
+        {
+            private static readonly List<string> Templates = new List<string> { "invoice", "receipt" };
+
+            protected void Page_Load(object sender, System.EventArgs e)
+            {
+                var template = Request.QueryString["t"];
+                if (Templates.IndexOf(template) != -1)
+                {
+                    Response.Write(Server.HtmlEncode(File.ReadAllText(Server.MapPath("~/templates/" + template + ".txt"))));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_file_read_when_the_index_of_check_is_inverted() => LegacyFlags("""
+        using System;
+        using System.IO;
+        using System.Web;
+
+        public class Brochure : IHttpHandler
+        {
+            private static readonly string[] Blocked = { "web.config" };
+
+            public bool IsReusable { get { return true; } }
+
+            public void ProcessRequest(HttpContext context)
+            {
+                var name = {|#1:context.Request.QueryString|}["name"];
+                if (Array.IndexOf(Blocked, name) >= 0)
+                {
+                    return;
+                }
+
+                context.Response.BinaryWrite(File.ReadAllBytes({|#0:context.Server.MapPath("~/brochures/" + name)|}));
+            }
+        }
+        """, "Request.QueryString", "File.ReadAllBytes");
 }

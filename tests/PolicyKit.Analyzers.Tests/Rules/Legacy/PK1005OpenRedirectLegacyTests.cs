@@ -233,4 +233,51 @@ public sealed class PK1005OpenRedirectLegacyTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_redirect_to_a_url_looked_up_by_a_request_key() => LegacySilent("""
+        using System.Collections.Generic;
+        using System.Web.Mvc;
+
+        public class ShortLinksController : Controller
+        {
+            private static readonly Dictionary<string, string> Targets = new Dictionary<string, string>
+            {
+                { "sale", "https://shop.example.com/sale" },
+            };
+
+            public ActionResult Go(string code)
+            {
+                string target;
+                if (!Targets.TryGetValue(code, out target))
+                {
+                    return HttpNotFound();
+                }
+
+                return Redirect(target);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_redirect_to_the_lookup_key_when_the_lookup_fails() => LegacyFlags("""
+        using System.Collections.Generic;
+        using System.Web.Mvc;
+
+        public class ShortLinksController : Controller
+        {
+            private static readonly Dictionary<string, string> Targets = new Dictionary<string, string>();
+
+            public ActionResult Go(string {|#1:code|})
+            {
+                string target;
+                if (!Targets.TryGetValue(code, out target))
+                {
+                    return Redirect({|#0:code|});
+                }
+
+                return Redirect(target);
+            }
+        }
+        """, "parameter 'code'", "Controller.Redirect");
 }

@@ -238,4 +238,47 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
             }
         }
         """, policy: """{ "session": { "cookie": { "secure": false, "httpOnly": false } } }""");
+
+    [Fact]
+    public Task Flags_a_persistent_forms_ticket_valid_for_a_year() => Run("""
+        using System;
+        using System.Web.Security;
+
+        public static class KioskLogin
+        {
+            public static string Issue(string terminal)
+            {
+                var ticket = new FormsAuthenticationTicket(2, terminal, DateTime.UtcNow, [|DateTime.UtcNow.AddYears(1)|], true, "kiosk");
+                return FormsAuthentication.Encrypt(ticket);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_forms_ticket_valid_for_three_months() => Run("""
+        using System;
+        using System.Web.Security;
+
+        public static class PartnerLogin
+        {
+            public static FormsAuthenticationTicket Ticket(string partner)
+            {
+                return new FormsAuthenticationTicket(1, partner, DateTime.Now, [|DateTime.Now.AddMonths(3)|], true, "partner");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_forms_ticket_of_exactly_the_absolute_timeout() => Run("""
+        using System;
+        using System.Web.Security;
+
+        public static class ShiftLogin
+        {
+            public static FormsAuthenticationTicket Ticket(string clerk)
+            {
+                return new FormsAuthenticationTicket(1, clerk, DateTime.Now, DateTime.Now.AddHours(8), false, "clerk");
+            }
+        }
+        """);
 }
