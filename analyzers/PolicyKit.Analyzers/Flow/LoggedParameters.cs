@@ -5,13 +5,15 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyKit.Analyzers.Symbols;
 
 namespace PolicyKit.Analyzers.Flow;
 
 /// <summary>
 /// Which parameters of an application helper (<c>Audit(this ILogger logger, string action, string detail)</c>) the
 /// helper writes to a log as they are: passed straight, interpolated, concatenated or <c>ToString()</c>-ed into a call
-/// on a logger (a receiver whose name holds <c>log</c>: <c>logger</c>, <c>_logger</c>, Serilog's <c>Log</c>) or to
+/// on a logger (a receiver with the word <c>log</c> or <c>logger</c> in its name: <c>_logger</c>, Serilog's <c>Log</c>,
+/// <c>auditLog</c>, not <c>catalog</c>) or to
 /// <c>Console</c>/<c>Debug</c>/<c>Trace</c>. The helper is then a sink for its callers. Read from the helper's syntax,
 /// so a helper in another file of the project is summarised without another semantic model (RS1030). Cached per method.
 /// </summary>
@@ -94,7 +96,21 @@ internal sealed class LoggedParameters
             return OutputTypes.Contains(receiver);
         }
 
-        return LogMethodNames.Contains(name) && receiver.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0;
+        return LogMethodNames.Contains(name) && NamesALogger(receiver);
+    }
+
+    // logger, _logger, Log, auditLog, securityLogger: a word of the name is "log"/"logger" (not catalog or login).
+    private static bool NamesALogger(string receiver)
+    {
+        foreach (var word in CredentialNames.Split(receiver))
+        {
+            if (word is "log" or "logger" or "logging")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The argument shows the parameter itself: detail, $"…{detail}", "…" + detail, detail.ToString().
