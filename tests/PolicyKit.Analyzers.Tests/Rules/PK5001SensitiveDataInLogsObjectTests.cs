@@ -297,4 +297,52 @@ public sealed class PK5001SensitiveDataInLogsObjectTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_a_card_pushed_into_the_serilog_context() => Expect("""
+        using Serilog.Context;
+        class Charges
+        {
+            public void Charge(string card, decimal amount)
+            {
+                using (LogContext.PushProperty("Card", {|#0:card|}))
+                {
+                    Serilog.Log.Information("Charging {Amount}", amount);
+                }
+            }
+        }
+        """, "card", "card number");
+
+    [Fact]
+    public Task Flags_a_form_destructured_by_a_logger_message_method() => Expect("""
+        using Microsoft.Extensions.Logging;
+        static partial class SignUpLog
+        {
+            [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Sign-up {@Form}")]
+            public static partial void Received(ILogger logger, SignUpForm form);
+
+            public static partial void Received(ILogger logger, SignUpForm form) { }
+        }
+
+        class Registration(ILogger<Registration> logger)
+        {
+            public void Submitted(SignUpForm form) => SignUpLog.Received(logger, {|#0:form|});
+        }
+        """ + Dtos, "form", "Password: password");
+
+    [Fact]
+    public Task Flags_the_cookie_header_and_a_session_cookie_read_by_name() => Verify.Analyzer("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Logging;
+        class SessionTrace(ILogger<SessionTrace> logger)
+        {
+            public void Dump(HttpRequest request)
+            {
+                logger.LogDebug("Cookie header {Cookie}", {|#0:request.Headers["Cookie"]|});
+                logger.LogDebug("Session {Session}", {|#1:request.Cookies[".AspNetCore.Session"]|});
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("request.Headers[\"Cookie\"]", "cookies"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("request.Cookies[\".AspNetCore.Session\"]", "session cookie"));
 }
