@@ -317,7 +317,8 @@ internal sealed class SensitiveValueFinder
         {
             var source = method.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
             if (source is not null && HttpSecretCollections.Reason(Unwrap(source)) is { } collectionReason
-                && HttpSecretCollections.ProjectionShowsValues(invocation))
+                && HttpSecretCollections.ProjectionShowsValues(invocation)
+                && !HttpSecretCollections.DropsCredentialHeaders(invocation))
             {
                 Report(invocation, anchor, collectionReason, whole, found);
             }

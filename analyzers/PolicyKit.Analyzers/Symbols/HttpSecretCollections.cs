@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PolicyKit.Analyzers.Symbols;
@@ -21,6 +22,11 @@ internal static class HttpSecretCollections
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
                 return PropertyReason(property);
             case IInvocationOperation invocation when IsFilter(invocation.TargetMethod) && invocation.Arguments.Length > 0:
+                if (DropsCredentialHeaders(invocation))
+                {
+                    return null;
+                }
+
                 var source = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
                 while (source is IConversionOperation conversion)
                 {
@@ -106,6 +112,39 @@ internal static class HttpSecretCollections
         }
 
         return !sawLambda;
+    }
+
+    // Request.Headers.Where(h => h.Key != "Authorization" && h.Key != "Cookie"): the filter names what it leaves out.
+    // Decision: naming either header is taken as dropping it; a filter that keeps only them is rare and reads as odd.
+    /// <summary>True for a <c>Where</c> whose condition names the Authorization or Cookie header (it leaves them out).</summary>
+    public static bool DropsCredentialHeaders(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name != "Where")
+        {
+            return false;
+        }
+
+        // Read from the lambda's syntax: literals ("Authorization") and names (HeaderNames.Authorization) alike.
+        if (invocation.Syntax is not InvocationExpressionSyntax { ArgumentList: { } arguments })
+        {
+            return false;
+        }
+
+        foreach (var node in arguments.DescendantNodes())
+        {
+            var text = node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            if (text is not null && (text.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || text.Equals("Cookie", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? PropertyReason(IPropertySymbol property)

@@ -187,6 +187,7 @@ public sealed class PK5001SensitiveDataInLogsObjectTests
                 logger.LogTrace("{Method} {Path}", context.Request.Method, context.Request.Path);
                 logger.LogTrace("Agent {Agent}", context.Request.Headers.UserAgent.ToString());
                 logger.LogTrace("Theme {Theme}", context.Request.Cookies["theme"]);
+                logger.LogTrace("Headers {Headers}", context.Request.Headers.Where(h => h.Key != "Authorization" && h.Key != "Cookie"));
             }
         }
         """);
