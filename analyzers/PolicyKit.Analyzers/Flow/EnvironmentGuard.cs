@@ -6,14 +6,15 @@ namespace PolicyKit.Analyzers.Flow;
 
 /// <summary>
 /// Whether code only runs in the Development environment: inside <c>if (env.IsDevelopment())</c>, in the
-/// <c>else</c> of <c>if (!app.Environment.IsDevelopment())</c> or <c>if (env.IsProduction())</c>, after
+/// <c>else</c> of <c>if (!app.Environment.IsDevelopment())</c> (not of <c>if (env.IsProduction())</c>: staging is
+/// reachable too), after
 /// <c>if (!env.IsDevelopment()) return;</c>, or in a Startup <c>ConfigureDevelopment</c> method.
 /// </summary>
 internal static class EnvironmentGuard
 {
     private const int MaxDepth = 4;
 
-    /// <summary>True when <paramref name="operation"/> is reached only in Development (or, per the rule, outside Production).</summary>
+    /// <summary>True when <paramref name="operation"/> is reached only in Development.</summary>
     public static bool IsDevelopmentOnly(IOperation operation)
     {
         var child = operation;
@@ -37,7 +38,7 @@ internal static class EnvironmentGuard
         return IsInDevelopmentStartupMethod(operation);
     }
 
-    /// <summary>Whether <paramref name="condition"/> having <paramref name="value"/> means the environment is Development (or not Production).</summary>
+    /// <summary>Whether <paramref name="condition"/> having <paramref name="value"/> means the environment is Development.</summary>
     public static bool Implies(IOperation condition, bool value, int depth)
     {
         if (depth > MaxDepth)
@@ -82,8 +83,8 @@ internal static class EnvironmentGuard
         Production,
     }
 
-    private static bool ImpliesEnvironment(EnvironmentKind kind, bool value) =>
-        (kind == EnvironmentKind.Development && value) || (kind == EnvironmentKind.Production && !value);
+    // Only Development counts: "not Production" still includes staging and test servers, which are reachable too.
+    private static bool ImpliesEnvironment(EnvironmentKind kind, bool value) => kind == EnvironmentKind.Development && value;
 
     private static EnvironmentKind KindOf(IInvocationOperation invocation)
     {

@@ -25,6 +25,14 @@ internal static class ExceptionDetailFlow
     public static bool IsException(ITypeSymbol? type, INamedTypeSymbol exception) =>
         type is not null && type.TypeKind != TypeKind.Error && AuthorizationSymbols.InheritsFrom(type, exception);
 
+    /// <summary>
+    /// True for validation exceptions (DataAnnotations' and FluentValidation's <c>ValidationException</c>, and the
+    /// application's own <c>…ValidationException</c> types): their message is the rule the input broke, written for the
+    /// user, not a detail of the server (MIC-39 asks that internal details stay hidden, not that validation stays mute).
+    /// </summary>
+    public static bool IsUserMessageException(ITypeSymbol? type) =>
+        type is not null && type.Name.EndsWith("ValidationException", System.StringComparison.Ordinal);
+
     private static IOperation? Find(IOperation? value, INamedTypeSymbol exception, INamedTypeSymbol? problemDetails, int depth)
     {
         if (value is null || depth > MaxDepth)
@@ -36,7 +44,8 @@ internal static class ExceptionDetailFlow
         switch (value)
         {
             case IPropertyReferenceOperation property:
-                if (property.Property.Name is "Message" or "StackTrace" or "Source" or "TargetSite" && IsException(property.Instance?.Type, exception))
+                if (property.Property.Name is "Message" or "StackTrace" or "Source" or "TargetSite" && IsException(property.Instance?.Type, exception)
+                    && !(property.Property.Name == "Message" && IsUserMessageException(property.Instance?.Type)))
                 {
                     return property;
                 }

@@ -63,12 +63,24 @@ internal sealed class SensitiveValueFinder
     };
 
     private readonly DataClassMatcher dataClasses;
+    private readonly SensitiveObjectMembers objectMembers;
 
-    public SensitiveValueFinder(DataClassMatcher dataClasses) => this.dataClasses = dataClasses;
+    public SensitiveValueFinder(DataClassMatcher dataClasses)
+    {
+        this.dataClasses = dataClasses;
+        objectMembers = new SensitiveObjectMembers(dataClasses);
+    }
 
     /// <summary>Adds the sensitive pieces of <paramref name="value"/> to <paramref name="found"/>.</summary>
     public void Find(IOperation value, List<SensitiveValue> found, CancellationToken cancellationToken) =>
         Walk(value, anchor: null, whole: true, depth: 0, found, cancellationToken);
+
+    /// <summary>
+    /// Adds the sensitive pieces of <paramref name="value"/>, a whole object that the sink renders as
+    /// <paramref name="rendering"/> (<c>{@Request}</c> destructures it member by member).
+    /// </summary>
+    public void Find(IOperation value, ObjectRendering rendering, List<SensitiveValue> found, CancellationToken cancellationToken) =>
+        Walk(value, anchor: null, whole: true, depth: 0, found, cancellationToken, rendering);
 
     /// <summary>Why a name of a string-like value is a credential (<c>password</c>, <c>token</c> …), or null.</summary>
     public static string? CredentialReason(string name)
@@ -116,7 +128,7 @@ internal sealed class SensitiveValueFinder
         };
     }
 
-    private void Walk(IOperation? operation, IOperation? anchor, bool whole, int depth, List<SensitiveValue> found, CancellationToken cancellationToken)
+    private void Walk(IOperation? operation, IOperation? anchor, bool whole, int depth, List<SensitiveValue> found, CancellationToken cancellationToken, ObjectRendering rendering = ObjectRendering.Text)
     {
         if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue)
         {
@@ -126,10 +138,23 @@ internal sealed class SensitiveValueFinder
         switch (operation)
         {
             case IConversionOperation conversion:
-                Walk(conversion.Operand, anchor, whole, depth + 1, found, cancellationToken);
+                Walk(conversion.Operand, anchor, whole, depth + 1, found, cancellationToken, rendering);
                 return;
             case IParenthesizedOperation parenthesized:
-                Walk(parenthesized.Operand, anchor, whole, depth + 1, found, cancellationToken);
+                Walk(parenthesized.Operand, anchor, whole, depth + 1, found, cancellationToken, rendering);
+                return;
+            case IAwaitOperation awaited:
+                Walk(awaited.Operation, anchor, whole, depth + 1, found, cancellationToken, rendering);
+                return;
+            case IConditionalAccessOperation conditionalAccess:
+                Walk(conditionalAccess.WhenNotNull, anchor, whole, depth + 1, found, cancellationToken, rendering);
+                return;
+            case IConditionalAccessInstanceOperation:
+                if (operation.Parent is { } parentAccess && FindConditionalAccess(parentAccess) is { } access)
+                {
+                    Walk(access.Operation, anchor, whole, depth + 1, found, cancellationToken, rendering);
+                }
+
                 return;
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
@@ -146,17 +171,17 @@ internal sealed class SensitiveValueFinder
                 Walk(binary.RightOperand, anchor, false, depth + 1, found, cancellationToken);
                 return;
             case IConditionalOperation conditional:
-                Walk(conditional.WhenTrue, anchor, false, depth + 1, found, cancellationToken);
-                Walk(conditional.WhenFalse, anchor, false, depth + 1, found, cancellationToken);
+                Walk(conditional.WhenTrue, anchor, false, depth + 1, found, cancellationToken, rendering);
+                Walk(conditional.WhenFalse, anchor, false, depth + 1, found, cancellationToken, rendering);
                 return;
             case ICoalesceOperation coalesce:
-                Walk(coalesce.Value, anchor, false, depth + 1, found, cancellationToken);
-                Walk(coalesce.WhenNull, anchor, false, depth + 1, found, cancellationToken);
+                Walk(coalesce.Value, anchor, false, depth + 1, found, cancellationToken, rendering);
+                Walk(coalesce.WhenNull, anchor, false, depth + 1, found, cancellationToken, rendering);
                 return;
             case IArrayCreationOperation { Initializer: { } arrayInitializer }:
                 foreach (var element in arrayInitializer.ElementValues)
                 {
-                    Walk(element, anchor, whole, depth + 1, found, cancellationToken);
+                    Walk(element, anchor, whole, depth + 1, found, cancellationToken, rendering);
                 }
 
                 return;
@@ -165,32 +190,36 @@ internal sealed class SensitiveValueFinder
                 {
                     if (initializer is ISimpleAssignmentOperation assignment)
                     {
-                        Walk(assignment.Value, anchor, false, depth + 1, found, cancellationToken);
+                        Walk(assignment.Value, anchor, false, depth + 1, found, cancellationToken, rendering);
                     }
                 }
 
                 return;
-            case IObjectCreationOperation { Initializer: { } objectInitializer }:
-                WalkInitializer(objectInitializer, anchor, depth, found, cancellationToken);
+            case IObjectCreationOperation creation:
+                WalkCreation(creation, anchor, depth, found, cancellationToken, rendering);
                 return;
             case IInvocationOperation invocation:
-                WalkInvocation(invocation, anchor, whole, depth, found, cancellationToken);
+                WalkInvocation(invocation, anchor, whole, depth, found, cancellationToken, rendering);
                 return;
             case ILocalReferenceOperation local:
-                if (!Leaf(local, local.Local, local.Local.Type, anchor, whole, found))
+                var initial = InitialValue.Of(local, mutableContents: false, cancellationToken);
+
+                // var audit = new LoginAudit(email.Mask(), …): what the object holds is what it was built from.
+                var builtHere = initial is IObjectCreationOperation or IAnonymousObjectCreationOperation;
+                if (!Leaf(local, local.Local, local.Local.Type, anchor, whole, found, builtHere ? null : rendering))
                 {
-                    Walk(InitialValue.Of(local, mutableContents: false, cancellationToken), anchor ?? local, whole, depth + 1, found, cancellationToken);
+                    Walk(initial, anchor ?? local, whole, depth + 1, found, cancellationToken, rendering);
                 }
 
                 return;
             case IParameterReferenceOperation parameter:
-                Leaf(parameter, parameter.Parameter, parameter.Parameter.Type, anchor, whole, found);
+                Leaf(parameter, parameter.Parameter, parameter.Parameter.Type, anchor, whole, found, rendering);
                 return;
             case IFieldReferenceOperation field:
-                Leaf(field, field.Field, field.Field.Type, anchor, whole, found);
+                Leaf(field, field.Field, field.Field.Type, anchor, whole, found, rendering);
                 return;
             case IPropertyReferenceOperation property:
-                WalkProperty(property, anchor, whole, found);
+                WalkProperty(property, anchor, whole, found, rendering);
                 return;
         }
     }
@@ -215,7 +244,24 @@ internal sealed class SensitiveValueFinder
         }
     }
 
-    private void WalkInvocation(IInvocationOperation invocation, IOperation? anchor, bool whole, int depth, List<SensitiveValue> found, CancellationToken cancellationToken)
+    private void WalkCreation(IObjectCreationOperation creation, IOperation? anchor, int depth, List<SensitiveValue> found, CancellationToken cancellationToken, ObjectRendering rendering)
+    {
+        if (creation.Initializer is { } objectInitializer)
+        {
+            WalkInitializer(objectInitializer, anchor, depth, found, cancellationToken);
+        }
+
+        // A record prints what it was built from; a destructured or serialised object shows its members.
+        if (creation.Type is INamedTypeSymbol type && (rendering == ObjectRendering.Members || SensitiveObjectMembers.PrintsMembers(type)))
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                Walk(argument.Value, anchor, false, depth + 1, found, cancellationToken);
+            }
+        }
+    }
+
+    private void WalkInvocation(IInvocationOperation invocation, IOperation? anchor, bool whole, int depth, List<SensitiveValue> found, CancellationToken cancellationToken, ObjectRendering rendering)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -259,13 +305,41 @@ internal sealed class SensitiveValueFinder
             return;
         }
 
+        // JsonSerializer.Serialize(request), JsonConvert.SerializeObject(user): every public member is written out.
+        if (SerializerCalls.IsSerialize(method) && invocation.Arguments.Length > 0)
+        {
+            Walk(invocation.Arguments[0].Value, anchor, false, depth + 1, found, cancellationToken, ObjectRendering.Members);
+            return;
+        }
+
+        // Request.Cookies.Select(c => $"{c.Key}={c.Value}"): the projection decides whether values leave.
+        if (HttpSecretCollections.IsProjection(method) && invocation.Arguments.Length > 0)
+        {
+            var source = method.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
+            if (source is not null && HttpSecretCollections.Reason(Unwrap(source)) is { } collectionReason
+                && HttpSecretCollections.ProjectionShowsValues(invocation)
+                && !HttpSecretCollections.DropsCredentialHeaders(invocation))
+            {
+                Report(invocation, anchor, collectionReason, whole, found);
+            }
+
+            return;
+        }
+
         if (PassThroughMethods.Contains(name) && !method.IsStatic && invocation.Instance is { } instance)
         {
             Walk(instance, anchor, false, depth + 1, found, cancellationToken);
+            return;
+        }
+
+        // users.GenerateNewTwoFactorRecoveryCodesAsync(…), tokens.GeneratePasswordResetTokenAsync(…): the result is the secret.
+        if (SecretProducingMethods.Reason(method) is { } produced)
+        {
+            Report(invocation, anchor, produced, whole, found);
         }
     }
 
-    private void WalkProperty(IPropertyReferenceOperation reference, IOperation? anchor, bool whole, List<SensitiveValue> found)
+    private void WalkProperty(IPropertyReferenceOperation reference, IOperation? anchor, bool whole, List<SensitiveValue> found, ObjectRendering rendering)
     {
         var property = reference.Property;
 
@@ -275,7 +349,7 @@ internal sealed class SensitiveValueFinder
             if (reference.Arguments.Length == 1
                 && reference.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
                 && IsStringLike(property.Type)
-                && CredentialReason(key) is { } reason)
+                && (CredentialReason(key) ?? HttpSecretCollections.HeaderReason(reference.Instance, key)) is { } reason)
             {
                 Report(reference, anchor, reason, whole, found);
             }
@@ -283,42 +357,93 @@ internal sealed class SensitiveValueFinder
             return;
         }
 
-        Leaf(reference, property, property.Type, anchor, whole, found);
+        // Request.Headers, Request.Cookies, HttpRequestMessage.Headers written whole: Authorization and Cookie go too.
+        if (HttpSecretCollections.Reason(reference) is { } collection)
+        {
+            Report(reference, anchor, collection, whole, found);
+            return;
+        }
+
+        Leaf(reference, property, property.Type, anchor, whole, found, rendering);
     }
 
-    // Returns true when reported (so a local's initializer need not be followed).
-    private bool Leaf(IOperation operation, ISymbol symbol, ITypeSymbol? type, IOperation? anchor, bool whole, List<SensitiveValue> found)
+    // Returns true when reported (so a local's initializer need not be followed). A null rendering skips the
+    // whole-object test (the object's content is judged from what built it).
+    private bool Leaf(IOperation operation, ISymbol symbol, ITypeSymbol? type, IOperation? anchor, bool whole, List<SensitiveValue> found, ObjectRendering? rendering)
     {
         if (type is null || IsScalar(type))
         {
             return false;
         }
 
-        if (IsStringLike(type) && CredentialReason(symbol.Name) is { } credential)
+        if (IsStringLike(type) && (CredentialReason(symbol.Name) ?? PolicyClassOf(symbol) ?? SensitiveDataNames.Reason(symbol.Name)) is { } credential)
         {
             Report(operation, anchor, credential, whole, found);
             return true;
         }
 
-        if (dataClasses.IsEmpty)
+        if (IsTextCollection(type) && (CredentialReason(symbol.Name) ?? SensitiveDataNames.Reason(symbol.Name)) is { } collected)
         {
-            return false;
+            Report(operation, anchor, collected, whole, found);
+            return true;
         }
 
-        if (dataClasses.ClassOfMember(symbol) is { } byMember)
+        if (!dataClasses.IsEmpty && dataClasses.ClassOfMember(symbol) is { } byMember)
         {
             Report(operation, anchor, byMember, whole, found);
             return true;
         }
 
-        if (type.SpecialType == SpecialType.None && dataClasses.ClassOfObject(type) is { } byType)
+        if (!dataClasses.IsEmpty && type.SpecialType == SpecialType.None && dataClasses.ClassOfObject(type) is { } byType)
         {
             Report(operation, anchor, byType, whole, found);
             return true;
         }
 
+        if (rendering is { } shown && objectMembers.Reason(type, shown) is { } member)
+        {
+            Report(operation, anchor, member, whole, found);
+            return true;
+        }
+
         return false;
     }
+
+    // The policy's own name for a member (dataClasses[].memberNames) wins over the built-in vocabulary.
+    private string? PolicyClassOf(ISymbol symbol) => dataClasses.IsEmpty ? null : dataClasses.ClassOfMember(symbol);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    private static IConditionalAccessOperation? FindConditionalAccess(IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access;
+            }
+        }
+
+        return null;
+    }
+
+    // string[] RecoveryCodes, IEnumerable<string> codes: every element is the secret the name describes.
+    private static bool IsTextCollection(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } => true,
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic =>
+            generic.TypeArguments[0].SpecialType == SpecialType.System_String && generic.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic",
+        _ => false,
+    };
+
 
     private static void Report(IOperation value, IOperation? anchor, string reason, bool whole, List<SensitiveValue> found) =>
         found.Add(new SensitiveValue(anchor ?? value, value, reason, whole && anchor is null));
@@ -359,7 +484,7 @@ internal sealed class SensitiveValueFinder
     }
 
     // Types a credential can be held in: text, raw bytes, header values, or object.
-    private static bool IsStringLike(ITypeSymbol type)
+    internal static bool IsStringLike(ITypeSymbol type)
     {
         switch (type.SpecialType)
         {

@@ -102,6 +102,8 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
         private readonly ConcurrentQueue<IInvocationOperation> _registrations = new();
         private readonly ConcurrentQueue<ClassSetting> _classSettings = new();
         private int _boundFromConfiguration;
+        private readonly ConcurrentQueue<(IMethodSymbol Method, int Ordinal, string Property)> _helperParameters = new();
+        private readonly ConcurrentQueue<(IMethodSymbol Method, int Ordinal, int Value, Location Location)> _constantArguments = new();
 
         public Analysis(IdentityOptionSymbols symbols, PolicySet policy)
         {
@@ -158,6 +160,9 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
                 case "PasswordSignInAsync" or "CheckPasswordSignInAsync":
                     AnalyzeSignIn(context, invocation);
                     break;
+                case "CheckPasswordAsync":
+                    AnalyzeDirectPasswordCheck(context, invocation);
+                    break;
                 case "AddPolicyKit" when PolicyKitRuntime.AppliesPolicy(method):
                     Interlocked.Exchange(ref _boundFromConfiguration, 1);
                     break;
@@ -168,12 +173,16 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
                     }
 
                     break;
+                default:
+                    RecordConstantArguments(invocation);
+                    break;
             }
         }
 
         public void ReportAtEnd(CompilationAnalysisContext context)
         {
             ReportClassCount(context);
+            ReportHelperCalls(context);
             if (Volatile.Read(ref _boundFromConfiguration) != 0)
             {
                 return;
@@ -191,6 +200,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
             var ct = context.CancellationToken;
             if (name == "RequiredLength")
             {
+                RecordHelperParameter(assignment.Value, name);
                 if (_password.MinimumLength is int minimum && ConfiguredValue.TryInt(assignment.Value, ct, out var length) && length < minimum)
                 {
                     context.Report(Rule, assignment.Syntax.GetLocation(), RuleSeverity, ReplaceProperties(assignment.Value, N(minimum)),
@@ -228,6 +238,7 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
             switch (name)
             {
                 case "MaxFailedAccessAttempts":
+                    RecordHelperParameter(assignment.Value, name);
                     if (lockout.Threshold is int threshold && ConfiguredValue.TryInt(assignment.Value, ct, out var attempts) && attempts > threshold)
                     {
                         context.Report(Rule, assignment.Syntax.GetLocation(), RuleSeverity, ReplaceProperties(assignment.Value, N(threshold)),
@@ -279,6 +290,101 @@ public sealed class PK3003PasswordOptionsWeakerThanPolicyAnalyzer : DiagnosticAn
 
                 return;
             }
+        }
+
+        // ApplyPasswordRules(options.Password, 8) where the helper does password.RequiredLength = length: the value is
+        // decided at the call, so the call is judged (ASVS 6.2.1 applies to what the application ends up configuring).
+        private void RecordHelperParameter(IOperation value, string property)
+        {
+            if (EndpointBuilderFlow.Unwrap(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter })
+            {
+                _helperParameters.Enqueue((method.OriginalDefinition, parameter.Ordinal, property));
+            }
+        }
+
+        private void RecordConstantArguments(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Int32 } parameter
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int value })
+                {
+                    _constantArguments.Enqueue((method.OriginalDefinition, parameter.Ordinal, value, argument.Value.Syntax.GetLocation()));
+                }
+            }
+        }
+
+        private void ReportHelperCalls(CompilationAnalysisContext context)
+        {
+            foreach (var helper in _helperParameters)
+            {
+                foreach (var call in _constantArguments)
+                {
+                    if (call.Ordinal != helper.Ordinal || !SymbolEqualityComparer.Default.Equals(call.Method, helper.Method))
+                    {
+                        continue;
+                    }
+
+                    if (helper.Property == "RequiredLength" && _password.MinimumLength is int minimum && call.Value < minimum)
+                    {
+                        context.Report(Rule, call.Location, helper.Method, RuleSeverity, null,
+                            "PasswordOptions.RequiredLength (set by " + helper.Method.Name + ")", N(call.Value), "at least " + N(minimum), Clause("password.minimumLength"));
+                    }
+                    else if (helper.Property == "MaxFailedAccessAttempts" && _password.Lockout.Threshold is int threshold && call.Value > threshold)
+                    {
+                        context.Report(Rule, call.Location, helper.Method, RuleSeverity, null,
+                            "LockoutOptions.MaxFailedAccessAttempts (set by " + helper.Method.Name + ")", N(call.Value), "at most " + N(threshold), Clause("password.lockout.threshold"));
+                    }
+                }
+            }
+        }
+
+        // var user = await users.FindByEmailAsync(email); … await users.CheckPasswordAsync(user, password): a sign-in that
+        // never calls AccessFailedAsync counts no failures, so the lockout the policy requires never happens (ASVS 6.3.1).
+        // A re-check of the signed-in user's password (GetUserAsync(User)) is a confirmation, not a sign-in, and is left alone.
+        private void AnalyzeDirectPasswordCheck(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (_password.Lockout.Threshold is not int threshold
+                || invocation.TargetMethod.ContainingType is not { Name: "UserManager" } manager
+                || manager.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Identity"
+                || invocation.Arguments.Length < 1
+                || !IsLookedUpByLoginName(invocation.Arguments[0].Value, context.CancellationToken))
+            {
+                return;
+            }
+
+            foreach (var operation in SourceMethodBodies.Root(invocation).Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "AccessFailedAsync" or "IsLockedOutAsync" or "CheckPasswordSignInAsync" or "PasswordSignInAsync" })
+                {
+                    return;
+                }
+            }
+
+            context.Report(Rule, invocation.Syntax.GetLocation(), RuleSeverity, null,
+                "UserManager.CheckPasswordAsync used for sign-in", "without AccessFailedAsync (failures never counted)", LockoutAfter(threshold), Clause("password.lockout.threshold"));
+        }
+
+        private static bool IsLookedUpByLoginName(IOperation user, System.Threading.CancellationToken cancellationToken)
+        {
+            var value = EndpointBuilderFlow.Unwrap(user);
+            if (value is ILocalReferenceOperation)
+            {
+                value = InitialValue.Of(value, mutableContents: false, cancellationToken) ?? value;
+            }
+
+            if (value is IAwaitOperation awaited)
+            {
+                value = awaited.Operation;
+            }
+
+            return EndpointBuilderFlow.Unwrap(value) is IInvocationOperation { TargetMethod.Name: "FindByEmailAsync" or "FindByNameAsync" or "FindByLoginAsync" };
         }
 
         // services.Configure<IdentityOptions>(configuration.GetSection("Identity")),

@@ -38,6 +38,7 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
     private const string Default = " (ASP.NET Core default)";
     private const string AuthOwner = "CookieAuthenticationOptions";
     private const string SessionOwner = "SessionOptions";
+    private const string AntiforgeryOwner = "AntiforgeryOptions";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -141,6 +142,7 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
         private int _sessionBound;
         private int _globalSecure;
         private int _globalHttpOnly;
+        private int _cookiePolicyUsed;
 
         public Analysis(SessionCookieSymbols symbols, PolicySet policy)
         {
@@ -190,6 +192,15 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
             {
                 Interlocked.Exchange(ref _absoluteCap, 1);
             }
+            else if (SymbolEqualityComparer.Default.Equals(owner, _symbols.AuthenticationProperties) && property.Name == "ExpiresUtc")
+            {
+                // A sign-in ticket valid for longer than the absolute session lifetime (remember-me for 30 days).
+                if (_session.AbsoluteTimeoutMinutes is int absolute
+                    && ConfiguredValue.TryMinutesFromNow(assignment.Value, context.CancellationToken, out var fromNow) && fromNow > absolute)
+                {
+                    Add(Attribute.Other, assignment, null, "AuthenticationProperties.ExpiresUtc", "now + " + Minutes(fromNow), "at most now + " + Minutes(absolute), "session.absoluteTimeoutMinutes");
+                }
+            }
             else if (SymbolEqualityComparer.Default.Equals(owner, _symbols.AuthenticationProperties) && property.Name == "AllowRefresh"
                      && ConfiguredValue.TryBool(assignment.Value, context.CancellationToken, out var refresh) && !refresh)
             {
@@ -226,6 +237,10 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
                     }
 
                     break;
+                case "UseCookiePolicy":
+                    // CookiePolicyOptions only act once the middleware is in the pipeline.
+                    Interlocked.Exchange(ref _cookiePolicyUsed, 1);
+                    break;
                 case "AddPolicyKit" when PolicyKitRuntime.AppliesPolicy(invocation.TargetMethod):
                     Interlocked.Exchange(ref _authBound, 1);
                     Interlocked.Exchange(ref _sessionBound, 1);
@@ -245,9 +260,10 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
 
         public void ReportAtEnd(CompilationAnalysisContext context)
         {
-            var secureEverywhere = Volatile.Read(ref _globalSecure) != 0;
-            var httpOnlyEverywhere = Volatile.Read(ref _globalHttpOnly) != 0;
-            var sameSiteEverywhere = GlobalSameSiteSatisfies();
+            var policyApplied = Volatile.Read(ref _cookiePolicyUsed) != 0;
+            var secureEverywhere = policyApplied && Volatile.Read(ref _globalSecure) != 0;
+            var httpOnlyEverywhere = policyApplied && Volatile.Read(ref _globalHttpOnly) != 0;
+            var sameSiteEverywhere = policyApplied && GlobalSameSiteSatisfies();
             foreach (var finding in _findings)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -368,6 +384,11 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
             {
                 owner = SessionOwner;
             }
+            else if (SessionCookieSymbols.OtherFrameworkCookieOwner(cookie.Property.ContainingType) is { } other)
+            {
+                // TempData and antiforgery cookies travel with the session: the same flags apply (ASVS 3.3.1, 3.3.4).
+                owner = other;
+            }
             else
             {
                 return;
@@ -381,7 +402,9 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
             {
                 case "SecurePolicy":
                     // SameAsRequest leaves the cookie without Secure on any plain-HTTP request (ASVS 3.3.1).
-                    if (RequiresSecure && EnumName(assignment.Value, ct) is { } secure && secure is "None" or "SameAsRequest")
+                    // The antiforgery token is no credential by itself: only "never Secure" is weaker than the policy there.
+                    if (RequiresSecure && EnumName(assignment.Value, ct) is { } secure
+                        && (secure == "None" || (secure == "SameAsRequest" && owner != AntiforgeryOwner)))
                     {
                         Add(Attribute.Secure, assignment, "Always", setting, "CookieSecurePolicy." + secure, "CookieSecurePolicy.Always", "session.cookie.secure");
                     }
@@ -489,7 +512,7 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
                 || invocation.TargetMethod.Parameters[0].Type.SpecialType != SpecialType.System_String
                 || ArgumentAt(invocation, 0) is not { } key
                 || ConfiguredValue.Constant(key, ct) is not { HasValue: true, Value: string cookieName }
-                || !SessionCookieSymbols.IsSessionCookieName(cookieName))
+                || !(SessionCookieSymbols.IsSessionCookieName(cookieName) || CarriesCredential(ArgumentAt(invocation, 1))))
             {
                 return;
             }
@@ -501,12 +524,19 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
             {
                 var value = EndpointBuilderFlow.Unwrap(options);
                 var creation = value as IObjectCreationOperation ?? InitialValue.Of(value, mutableContents: true, ct) as IObjectCreationOperation;
+                var later = new List<ISimpleAssignmentOperation>();
+                if (creation is null && value is ILocalReferenceOperation local)
+                {
+                    // var options = new CookieOptions { … }; options.Expires = …; Append(name, value, options)
+                    creation = CookieOptionsLocal.Creation(local, invocation, later, ct);
+                }
+
                 if (creation is null || creation.Arguments.Length != 0 || !SymbolEqualityComparer.Default.Equals(creation.Type, _symbols.CookieOptions))
                 {
                     return;
                 }
 
-                AnalyzeCookieOptions(creation, cookieName, ref missingSecure, ref missingHttpOnly, ct);
+                AnalyzeCookieOptions(creation, later, cookieName, ref missingSecure, ref missingHttpOnly, ct);
             }
 
             if (missingSecure || missingHttpOnly)
@@ -520,15 +550,17 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
             }
         }
 
-        private void AnalyzeCookieOptions(IObjectCreationOperation creation, string cookieName, ref bool missingSecure, ref bool missingHttpOnly, CancellationToken ct)
+        private void AnalyzeCookieOptions(IObjectCreationOperation creation, List<ISimpleAssignmentOperation> later, string cookieName, ref bool missingSecure, ref bool missingHttpOnly, CancellationToken ct)
         {
-            if (creation.Initializer is not { } initializer)
+            var items = new List<IOperation>(later.Count + 4);
+            if (creation.Initializer is { } initializer)
             {
-                return;
+                items.AddRange(initializer.Initializers);
             }
 
+            items.AddRange(later);
             const string prefix = "CookieOptions.";
-            foreach (var item in initializer.Initializers)
+            foreach (var item in items)
             {
                 if (item is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment)
                 {
@@ -572,6 +604,43 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
                         break;
                 }
             }
+        }
+
+        // Response.Cookies.Append("device_trust", deviceToken, …): the value says the cookie is a credential.
+        private static bool CarriesCredential(IOperation? value)
+        {
+            if (value is null)
+            {
+                return false;
+            }
+
+            var name = EndpointBuilderFlow.Unwrap(value) switch
+            {
+                ILocalReferenceOperation local => local.Local.Name,
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (CredentialNames.Classify(name) == CredentialNameKind.Secret || SessionCookieSymbols.IsSessionCookieName(name))
+            {
+                return true;
+            }
+
+            foreach (var word in CredentialNames.Split(name))
+            {
+                if (word is "ticket" or "sessionid")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void AddIfWeakerSameSite(ISimpleAssignmentOperation assignment, string setting, CancellationToken ct)
@@ -756,10 +825,11 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
         private static string? EnumName(IOperation value, CancellationToken ct) =>
             ConfiguredValue.TryEnum(value, ct, out var number) ? SessionCookieSymbols.EnumMemberName(EndpointBuilderFlow.Unwrap(value).Type ?? value.Type, number) : null;
 
-        // SameSiteMode.Unspecified sends no attribute: what the browser does then is not the application's decision.
+        // SameSiteMode.Unspecified sends no attribute: Firefox and Safari then send the cookie cross-site as with None
+        // (only Chromium defaults to Lax), so it is ranked with None (ASVS 3.3.2).
         private static CookieSameSite? SameSiteRank(string? name) => name switch
         {
-            "None" => CookieSameSite.None,
+            "None" or "Unspecified" => CookieSameSite.None,
             "Lax" => CookieSameSite.Lax,
             "Strict" => CookieSameSite.Strict,
             _ => null,

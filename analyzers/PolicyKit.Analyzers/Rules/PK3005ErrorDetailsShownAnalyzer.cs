@@ -111,6 +111,20 @@ public sealed class PK3005ErrorDetailsShownAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, ErrorDetailSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
+        if (ErrorDetailSymbols.IsClientVisibleException(creation.Type))
+        {
+            // MIC-39: throw new HubException(ex.Message) sends the text to the client even without detailed errors.
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_String })
+                {
+                    ReportDetail(context, symbols, argument.Value);
+                }
+            }
+
+            return;
+        }
+
         if (!symbols.IsResultType(creation.Type))
         {
             return;

@@ -59,6 +59,7 @@ public sealed class PK5001SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         private readonly LogSinks sinks;
         private readonly SensitiveValueFinder finder;
         private readonly INamedTypeSymbol exception;
+        private readonly LoggedParameters loggedParameters = new();
 
         public Analysis(LogSinks sinks, SensitiveValueFinder finder, INamedTypeSymbol exception)
         {
@@ -73,9 +74,13 @@ public sealed class PK5001SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             var method = invocation.TargetMethod;
             if (sinks.Classify(method, invocation.Instance) == LogSinkKind.None)
             {
+                AnalyzeHelperCall(context, invocation);
                 return;
             }
 
+            var holes = TemplateHoles(invocation, out var templateOrdinal);
+            var destructureAll = DestructuresObjects(invocation);
+            var valueIndex = 0;
             var found = new List<SensitiveValue>();
             foreach (var argument in invocation.Arguments)
             {
@@ -86,11 +91,125 @@ public sealed class PK5001SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // params object[] args: one value per template hole, in order ({@Request} destructures its value).
+                if (parameter.IsParams && argument.Value is IArrayCreationOperation { Initializer: { } values })
+                {
+                    foreach (var element in values.ElementValues)
+                    {
+                        found.Clear();
+                        finder.Find(element, Rendering(holes, valueIndex++, destructureAll), found, context.CancellationToken);
+                        ReportAll(context, found, ObjectTyped(parameter));
+                    }
+
+                    continue;
+                }
+
+                var rendering = destructureAll ? ObjectRendering.Members : ObjectRendering.Text;
+                if (IsLoggerMessage(method))
+                {
+                    rendering = holes is not null && MessageTemplatePlaceholders.DestructuresNamed(holes, parameter.Name) ? ObjectRendering.Members : ObjectRendering.Text;
+                }
+                else if (templateOrdinal >= 0 && parameter.Ordinal > templateOrdinal)
+                {
+                    rendering = Rendering(holes, valueIndex++, destructureAll);
+                }
+
                 found.Clear();
-                finder.Find(argument.Value, found, context.CancellationToken);
+                finder.Find(argument.Value, rendering, found, context.CancellationToken);
                 ReportAll(context, found, ObjectTyped(parameter));
             }
         }
+
+        // MIC-95 through a helper: Audit(logger, "rotated", newApiKey) where Audit logs its detail parameter.
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.IsEmpty || invocation.Arguments.IsEmpty)
+            {
+                return;
+            }
+
+            var logged = loggedParameters.Of(method, context.CancellationToken);
+            if (logged.Count == 0)
+            {
+                return;
+            }
+
+            var found = new List<SensitiveValue>();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && logged.Contains(parameter.Ordinal) && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    found.Clear();
+                    finder.Find(argument.Value, found, context.CancellationToken);
+                    ReportAll(context, found, redactable: false);
+                }
+            }
+        }
+
+        private static ObjectRendering Rendering(List<MessageTemplatePlaceholders.Hole>? holes, int index, bool destructureAll) =>
+            destructureAll || (holes is not null && index < holes.Count && holes[index].Destructures) ? ObjectRendering.Members : ObjectRendering.Text;
+
+        // The constant template of a structured-logging call (message, messageTemplate, or [LoggerMessage(Message = …)]).
+        private List<MessageTemplatePlaceholders.Hole>? TemplateHoles(IInvocationOperation invocation, out int templateOrdinal)
+        {
+            templateOrdinal = -1;
+            if (IsLoggerMessage(invocation.TargetMethod))
+            {
+                var definition = invocation.TargetMethod.PartialDefinitionPart ?? invocation.TargetMethod;
+                foreach (var attribute in definition.GetAttributes())
+                {
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == "Message" && named.Value.Value is string message)
+                        {
+                            return MessageTemplatePlaceholders.Parse(message);
+                        }
+                    }
+
+                    foreach (var constructorArgument in attribute.ConstructorArguments)
+                    {
+                        if (constructorArgument.Value is string message)
+                        {
+                            return MessageTemplatePlaceholders.Parse(message);
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "message" or "messageTemplate", Type.SpecialType: SpecialType.System_String }
+                    && argument.Value.ConstantValue is { HasValue: true, Value: string template })
+                {
+                    templateOrdinal = argument.Parameter.Ordinal;
+                    return MessageTemplatePlaceholders.Parse(template);
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsLoggerMessage(IMethodSymbol method) => sinks.IsLoggerMessageMethod(method);
+
+        // Serilog's ForContext(name, value, destructureObjects: true) and LogContext.PushProperty(name, value, true).
+        private static bool DestructuresObjects(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "destructureObjects" } && argument.Value.ConstantValue is { HasValue: true, Value: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLogger(ITypeSymbol type) =>
+            type.Name is "ILogger" or "ILoggerFactory" && type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.Logging" or "Serilog";
 
         // A.15.1.4, MIC-95: exception messages end up in logs and error pages.
         public void AnalyzeCreation(OperationAnalysisContext context)

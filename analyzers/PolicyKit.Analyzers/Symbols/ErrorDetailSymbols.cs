@@ -111,6 +111,22 @@ internal sealed class ErrorDetailSymbols
             or "text" or "problemDetails" or "message" or "errors";
     }
 
+    /// <summary>
+    /// Exceptions whose message is sent to the caller whatever the error settings: SignalR's <c>HubException</c>.
+    /// </summary>
+    public static bool IsClientVisibleException(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "HubException" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.SignalR")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Result types whose constructor arguments are sent to the client.</summary>
     public bool IsResultType(ITypeSymbol? type) =>
         AuthorizationSymbols.InheritsFrom(type, ObjectResult) || AuthorizationSymbols.InheritsFrom(type, JsonResult);
@@ -132,6 +148,14 @@ internal sealed class ErrorDetailSymbols
         if (property.IsIndexer)
         {
             var instanceType = reference.Instance?.Type;
+
+            // problemDetails.Extensions["exception"] = …: extensions are serialised into the response body.
+            if (reference.Instance is IPropertyReferenceOperation { Property.Name: "Extensions" } extensions
+                && AuthorizationSymbols.InheritsFrom(extensions.Property.ContainingType, ProblemDetails))
+            {
+                return true;
+            }
+
             return AuthorizationSymbols.InheritsFrom(instanceType, ViewData)
                 || (instanceType is not null && AuthorizationSymbols.Implements(instanceType, TempData));
         }

@@ -156,8 +156,8 @@ internal sealed class LogSinks
         return false;
     }
 
-    // Console.Out.WriteLine(...), Console.Error.Write(...): other TextWriters write files or responses.
-    private bool IsLoggerMessageMethod(IMethodSymbol method)
+    /// <summary>True for a <c>[LoggerMessage]</c> partial method (the logging source generator writes its body).</summary>
+    public bool IsLoggerMessageMethod(IMethodSymbol method)
     {
         if (loggerMessageAttribute is null || (!method.IsPartialDefinition && method.PartialDefinitionPart is null))
         {
@@ -175,6 +175,7 @@ internal sealed class LogSinks
         return false;
     }
 
+    // Console.Out.WriteLine(...), Console.Error.Write(...): other TextWriters write files or responses.
     private bool IsConsoleWriter(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property.ContainingType: { } owner } && Is(owner, console);
 }

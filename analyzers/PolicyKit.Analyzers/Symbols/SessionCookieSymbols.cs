@@ -80,6 +80,18 @@ internal sealed class SessionCookieSymbols
     }
 
     /// <summary>
+    /// The options type that owns a framework cookie other than the authentication and session cookies, when
+    /// <paramref name="type"/> is one: MVC's TempData cookie (<c>CookieTempDataProviderOptions</c>) and the antiforgery
+    /// cookie (<c>AntiforgeryOptions</c>); null otherwise.
+    /// </summary>
+    public static string? OtherFrameworkCookieOwner(ITypeSymbol? type) => type switch
+    {
+        { Name: "CookieTempDataProviderOptions" } when type.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal) == true => type.Name,
+        { Name: "AntiforgeryOptions" } when type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Antiforgery" => type.Name,
+        _ => null,
+    };
+
+    /// <summary>
     /// Whether a cookie name says it carries a session, sign-in or token (<c>session_id</c>, <c>AuthToken</c>,
     /// <c>refresh-token</c>, <c>remember_me</c>, <c>jwt</c>): the cookies the session policy is about. A theme or
     /// consent cookie is not one of them, and its flags are the application's business.

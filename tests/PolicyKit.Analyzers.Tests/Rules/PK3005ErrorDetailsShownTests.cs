@@ -367,9 +367,6 @@ public sealed class PK3005ErrorDetailsShownTests
                     app.UseDatabaseErrorPage();
                 }
 
-                if (!app.Environment.IsProduction())
-                    app.UseDeveloperExceptionPage();
-
                 if (app.Environment.IsEnvironment("Development") && args.Length == 0)
                     app.UseDeveloperExceptionPage();
 
