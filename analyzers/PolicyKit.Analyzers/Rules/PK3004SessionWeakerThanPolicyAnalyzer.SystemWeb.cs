@@ -113,6 +113,16 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer
                 return;
             }
 
+            // As for Response.Cookies.Append in ASP.NET Core: a preference cookie (theme, culture, consent) is the
+            // application's business; cookies named like a session or sign-in, or holding a token, are the policy's.
+            // A name computed at run time (FormsAuthentication.FormsCookieName) is judged.
+            if (creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string cookieName }
+                && !SessionCookieSymbols.IsSessionCookieName(cookieName)
+                && !Analysis.CarriesCredential(creation.Arguments.Length > 1 ? creation.Arguments[1].Value : null))
+            {
+                return;
+            }
+
             var local = StoredIn(creation);
             var root = SourceMethodBodies.Root(creation);
             bool secure = Initialized(creation, "Secure"), httpOnly = Initialized(creation, "HttpOnly");

@@ -607,7 +607,7 @@ public sealed partial class PK3004SessionWeakerThanPolicyAnalyzer : DiagnosticAn
         }
 
         // Response.Cookies.Append("device_trust", deviceToken, …): the value says the cookie is a credential.
-        private static bool CarriesCredential(IOperation? value)
+        internal static bool CarriesCredential(IOperation? value)
         {
             if (value is null)
             {

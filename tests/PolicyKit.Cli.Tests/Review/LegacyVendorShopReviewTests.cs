@@ -32,7 +32,6 @@ public sealed class LegacyVendorShopReviewTests
         "PK3002 Controllers/OrdersController.cs(23)",
         "PK3004 Login.aspx.cs(24)",
         "PK3004 Login.aspx.cs(25)",
-        "PK3004 Login.aspx.cs(27)",
         "PK3005 Global.asax.cs(20)",
         "PK3006 Controllers/AccountController.cs(17)",
         "PK3006 Controllers/OrdersController.cs(23)",

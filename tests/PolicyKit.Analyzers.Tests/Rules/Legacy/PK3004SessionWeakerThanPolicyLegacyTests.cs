@@ -31,11 +31,40 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = {|#0:new HttpCookie("theme", "dark")|};
+                var cookie = {|#0:new HttpCookie("shop_session", "v1")|};
                 Response.Cookies.Add(cookie);
             }
         }
-        """, expected: Verify.Diagnostic().WithLocation(0).WithArguments("Cookie 'theme'", "appended without Secure and HttpOnly", "Secure and HttpOnly", "ASVS 3.3.1"));
+        """, expected: Verify.Diagnostic().WithLocation(0).WithArguments("Cookie 'shop_session'", "appended without Secure and HttpOnly", "Secure and HttpOnly", "ASVS 3.3.1"));
+
+    [Fact]
+    public Task Ignores_a_preference_cookie_without_flags() => Run("""
+        using System.Web;
+        using System.Web.UI;
+
+        public class PreferencesPage : Page
+        {
+            protected void Save_Click(object sender, System.EventArgs e)
+            {
+                Response.Cookies.Add(new HttpCookie("theme", "dark"));
+                var culture = new HttpCookie("culture", "ja-JP");
+                Response.Cookies.Add(culture);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_a_cookie_whose_name_says_nothing_but_whose_value_is_a_token() => Run("""
+        using System.Web;
+
+        public static class Handoff
+        {
+            public static void Store(HttpResponse response, string accessToken)
+            {
+                response.Cookies.Add({|#0:new HttpCookie("h", accessToken)|});
+            }
+        }
+        """, expected: Verify.Diagnostic().WithLocation(0).WithArguments("Cookie 'h'", "appended without Secure and HttpOnly", "Secure and HttpOnly", "ASVS 3.3.1"));
 
     [Fact]
     public Task Flags_a_cookie_with_http_only_but_not_secure() => Run("""
@@ -56,13 +85,13 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
     public Task Flags_a_cookie_passed_straight_to_the_response() => Run("""
         using System.Web;
 
-        public class LanguageHandler : IHttpHandler
+        public class SignInHandler : IHttpHandler
         {
             public bool IsReusable { get { return true; } }
 
             public void ProcessRequest(HttpContext context)
             {
-                context.Response.Cookies.Add([|new HttpCookie("lang", "ja")|]);
+                context.Response.Cookies.Add([|new HttpCookie("remember_me", context.Request.Form["user"])|]);
             }
         }
         """);
@@ -124,7 +153,7 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = [|new HttpCookie("theme", "dark")|];
+                var cookie = [|new HttpCookie("shop_session", "v1")|];
                 Response.Cookies.Add(cookie);
             }
         }
@@ -141,7 +170,7 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = new HttpCookie("theme", "dark");
+                var cookie = new HttpCookie("shop_session", "v1");
                 cookie.Secure = true;
                 cookie.HttpOnly = true;
                 Response.Cookies.Add(cookie);
@@ -173,7 +202,7 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = new HttpCookie("theme", "dark");
+                var cookie = new HttpCookie("shop_session", "v1");
                 Response.Cookies.Add(cookie);
             }
         }
@@ -202,7 +231,7 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = new HttpCookie("theme", "dark");
+                var cookie = new HttpCookie("shop_session", "v1");
                 cookie.Secure = Request.IsSecureConnection;
                 cookie.HttpOnly = true;
                 Response.Cookies.Add(cookie);
@@ -233,7 +262,7 @@ public sealed class PK3004SessionWeakerThanPolicyLegacyTests
         {
             protected void Save_Click(object sender, System.EventArgs e)
             {
-                var cookie = new HttpCookie("theme", "dark");
+                var cookie = new HttpCookie("shop_session", "v1");
                 Response.Cookies.Add(cookie);
             }
         }
