@@ -93,14 +93,17 @@ internal sealed class SessionCookieSymbols
 
     /// <summary>
     /// Whether a cookie name says it carries a session, sign-in or token (<c>session_id</c>, <c>AuthToken</c>,
-    /// <c>refresh-token</c>, <c>remember_me</c>, <c>jwt</c>): the cookies the session policy is about. A theme or
+    /// <c>refresh-token</c>, <c>remember_me</c>, <c>jwt</c>, a shopping <c>cart</c>): the cookies the session policy is about. A theme or
     /// consent cookie is not one of them, and its flags are the application's business.
     /// </summary>
     public static bool IsSessionCookieName(string name)
     {
         foreach (var word in SecurityNames.Words(name))
         {
+            // A cart or basket cookie names server-side state of the visitor's shopping session: whoever holds it
+            // continues that session (and its checkout).
             if (word is "sid" or "sso" or "sess" or "jwt" or "token" or "tokens" or "bearer" or "login" or "logon" or "signin" or "remember"
+                || word is "cart" or "basket" or "checkout"
                 || word.StartsWith("session", StringComparison.Ordinal)
                 || (word.StartsWith("auth", StringComparison.Ordinal) && !word.StartsWith("author", StringComparison.Ordinal))
                 || word == "authorization"

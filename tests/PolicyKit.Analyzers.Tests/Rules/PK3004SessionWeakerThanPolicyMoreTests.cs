@@ -126,6 +126,17 @@ public sealed class PK3004SessionWeakerThanPolicyMoreTests
         """);
 
     [Fact]
+    public Task Flags_a_shopping_cart_cookie_that_is_not_secure() => Verify.Analyzer(Workday, """
+        using Microsoft.AspNetCore.Http;
+
+        public static class Basket
+        {
+            public static void Keep(HttpResponse response, string basketId) =>
+                response.Cookies.Append("basket", basketId, new CookieOptions { HttpOnly = true, [|Secure = false|], SameSite = SameSiteMode.Lax });
+        }
+        """);
+
+    [Fact]
     public Task Ignores_preference_cookies_whatever_their_flags() => Verify.NoDiagnostic("""
         using System;
         using Microsoft.AspNetCore.Http;
