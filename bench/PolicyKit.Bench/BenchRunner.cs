@@ -134,6 +134,14 @@ public static class BenchRunner
 
             var markdown = Report.Render(options, cases, scores, measurements, targets.ToDictionary(t => t.Name, t => t.Lines), builds.MeasuresCompiler, regressions)
                 + Report.RenderLegacy(legacyCases, legacyCategories, legacyScores, targets.First(t => t.Name == "legacy").Lines);
+
+            // Issue 8: review-tool throughput in the same run (not in smoke mode: it measures, it does not gate).
+            if (!options.Smoke && policyKit is not null)
+            {
+                var reviewed = await ReviewThroughput.MeasureAsync(builds, options.RepositoryRoot, work,
+                    targets.Select(t => (t.Name, Path.GetDirectoryName(t.Project)!)), log);
+                markdown += ReviewThroughput.Render(reviewed);
+            }
             var reportPath = Path.Combine(options.OutputDirectory, options.Smoke ? "smoke.md" : "results.md");
             await File.WriteAllTextAsync(reportPath, markdown);
             log.Write(markdown);
