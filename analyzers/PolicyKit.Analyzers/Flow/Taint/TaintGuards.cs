@@ -24,6 +24,12 @@ internal static class TaintGuards
             return false;
         }
 
+        // check(x) ? x : "/" given to the sink directly or through a local assigned only such choices.
+        if (RedirectGuards.ChoosesCheckedValue(value, index, (condition, outcome, armKeys) => Holds(condition, outcome, kind, armKeys, index, declared)))
+        {
+            return true;
+        }
+
         IOperation child = sink;
         for (var parent = sink.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
@@ -53,6 +59,13 @@ internal static class TaintGuards
                         {
                             return true;
                         }
+
+                        // if (!Url.IsLocalUrl(u)) u = "/";  then the sink: the value that reaches it was checked or replaced.
+                        if (statement is IConditionalOperation { WhenTrue: { } replace, WhenFalse: null } replaced
+                            && RedirectGuards.Replaces(replace, value, index) && Holds(replaced.Condition, false, kind, keys, index, declared))
+                        {
+                            return true;
+                        }
                     }
 
                     break;
@@ -73,6 +86,12 @@ internal static class TaintGuards
     /// <summary>Whether <paramref name="condition"/> evaluating to <paramref name="outcome"/> proves one of the keys safe.</summary>
     private static bool Holds(IOperation condition, bool outcome, SinkKind kind, HashSet<string> keys, DefinitionIndex index, DeclaredDataFlow? declared)
     {
+        if ((kind & SinkKind.Redirect) != 0 && condition is IBinaryOperation or IUnaryOperation
+            && RedirectGuards.TestsLocalPath(condition, outcome, value => Overlaps(value, keys, index)))
+        {
+            return true;
+        }
+
         switch (condition)
         {
             case IParenthesizedOperation parenthesized:
@@ -112,6 +131,12 @@ internal static class TaintGuards
         {
             case "IsLocalUrl" when (kind & SinkKind.Redirect) != 0:
                 return FirstArgument(invocation);
+            case "TryCreate" or "IsWellFormedUriString" when (kind & SinkKind.Redirect) != 0 && RedirectGuards.IsRelativeUriTest(invocation):
+                return FirstArgument(invocation);
+            case var name when (kind & SinkKind.Redirect) != 0 && name.StartsWith("IsLocal", System.StringComparison.Ordinal)
+                                                             && method.ReturnType.SpecialType == SpecialType.System_Boolean:
+                // The application's own local-URL test (IsLocal, IsLocalPath, IsLocalReturnUrl) over one URL.
+                return FirstArgument(invocation);
             case "StartsWith" when (kind & SinkKind.Path) != 0 && method.ContainingType?.SpecialType == SpecialType.System_String:
                 return invocation.Instance;
             case "Contains" when invocation.Instance is { Type: { } receiver } && receiver.SpecialType != SpecialType.System_String:
@@ -150,6 +175,29 @@ internal static class TaintGuards
 
     private static IOperation? FirstArgument(IInvocationOperation invocation) =>
         invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+
+    private static bool Overlaps(IOperation checkedValue, HashSet<string> keys, DefinitionIndex index)
+    {
+        var guarded = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(checkedValue, guarded, index, 0);
+        foreach (var key in guarded)
+        {
+            if (keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The access paths a value reads, following locals back a few steps (for a guard's argument or a choice's arm).</summary>
+    public static HashSet<string> KeysOf(IOperation value, DefinitionIndex index)
+    {
+        var keys = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(value, keys, index, ExpansionDepth);
+        return keys;
+    }
 
     private static bool Overlaps(IOperation checkedValue, HashSet<string> keys, DefinitionIndex index, IInvocationOperation check)
     {

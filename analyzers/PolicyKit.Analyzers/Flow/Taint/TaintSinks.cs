@@ -261,6 +261,12 @@ internal sealed class TaintSinks
             hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "RedirectResult.Url"));
         }
 
+        // Challenge/SignIn/SignOut(new AuthenticationProperties { RedirectUri = … }): the handler redirects there afterwards.
+        if ((wanted & SinkKind.Redirect) != 0 && property.Name == "RedirectUri" && TypeNames.Is(type, "Microsoft.AspNetCore.Authentication", "AuthenticationProperties"))
+        {
+            hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "AuthenticationProperties.RedirectUri"));
+        }
+
         SystemWebTaint.Assignment(assignment, property, wanted, hits);
         if ((wanted & SinkKind.Header) != 0)
         {

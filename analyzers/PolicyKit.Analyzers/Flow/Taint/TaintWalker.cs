@@ -336,6 +336,11 @@ internal sealed class TaintWalker
             return Visit(invocation.Instance).Or(Arguments(invocation.Arguments)).Without(removed);
         }
 
+        if (DecodedText.Of(invocation) is { } encoded)
+        {
+            return Visit(encoded);
+        }
+
         var carries = TaintCarriers.Carries(invocation.Type, method);
         if (_engine.CanSummarize(method))
         {
