@@ -78,6 +78,37 @@ public sealed class PK1005RedirectShapesTests
         }
         """, "parameter 'to'", "ControllerBase.Redirect");
 
+    [Fact]
+    public Task Flags_middleware_redirecting_to_a_query_value() => Flags("""
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create();
+        app.Use(async (context, next) =>
+        {
+            if ({|#1:context.Request.Query|}.TryGetValue("to", out var to))
+            {
+                context.Response.Redirect({|#0:to.ToString()|});
+                return;
+            }
+
+            await next(context);
+        });
+        app.Run();
+        """, "Request.Query", "HttpResponse.Redirect");
+
+    [Fact]
+    public Task Flags_middleware_redirecting_to_an_indexed_query_value() => Flags("""
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Redirect({|#0:{|#1:context.Request.Query|}["to"].ToString()|});
+            await next(context);
+        });
+        app.Run();
+        """, "Request.Query", "HttpResponse.Redirect");
+
     // ---- near misses: silent ----
 
     [Fact]

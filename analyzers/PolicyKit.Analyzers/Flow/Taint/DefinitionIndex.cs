@@ -231,6 +231,9 @@ internal sealed class DefinitionIndex
                 return Target(element.ArrayReference);
             case IConversionOperation conversion:
                 return Target(conversion.Operand);
+            case IDeclarationExpressionOperation declaration:
+                // out var value: the declared local.
+                return Target(declaration.Expression);
             default:
                 return null;
         }

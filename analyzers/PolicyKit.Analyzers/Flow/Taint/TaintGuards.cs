@@ -104,6 +104,14 @@ internal static class TaintGuards
                 return Holds(both.LeftOperand, true, kind, keys, index, declared) || Holds(both.RightOperand, true, kind, keys, index, declared);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !outcome:
                 return Holds(either.LeftOperand, false, kind, keys, index, declared) || Holds(either.RightOperand, false, kind, keys, index, declared);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when ValueGuards.ProvenByComparison(comparison, outcome, kind) is { } compared:
+                return Overlaps(compared, keys, index);
+            case IBinaryOperation comparison when ValueGuards.ProvenByComparison(comparison, outcome, kind) is { } compared:
+                return Overlaps(compared, keys, index);
+            case IIsPatternOperation pattern when outcome && ValueGuards.IsConstantPattern(pattern.Pattern):
+                // x is "default" or "dark": only the listed constants pass.
+                return Overlaps(pattern.Value, keys, index);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                 if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
@@ -191,6 +199,32 @@ internal static class TaintGuards
         return false;
     }
 
+    /// <summary>
+    /// The sink kinds among <paramref name="kinds"/> for which <paramref name="condition"/> evaluating to
+    /// <paramref name="outcome"/> proves <paramref name="arm"/> safe: <c>check(x) ? x : throw …</c> in a helper's return.
+    /// </summary>
+    public static SinkKind ProvenKinds(IOperation condition, bool outcome, IOperation arm, SinkKind kinds, DefinitionIndex index, DeclaredDataFlow? declared)
+    {
+        var keys = KeysOf(arm, index);
+        if (keys.Count == 0)
+        {
+            return SinkKind.None;
+        }
+
+        var proven = SinkKind.None;
+        foreach (var kind in CheckedKinds)
+        {
+            if ((kinds & kind) != 0 && Holds(condition, outcome, kind, keys, index, declared))
+            {
+                proven |= kind;
+            }
+        }
+
+        return proven;
+    }
+
+    private static readonly SinkKind[] CheckedKinds = { SinkKind.Path, SinkKind.Redirect, SinkKind.Html, SinkKind.Command, SinkKind.Sql, SinkKind.Header };
+
     /// <summary>The access paths a value reads, following locals back a few steps (for a guard's argument or a choice's arm).</summary>
     public static HashSet<string> KeysOf(IOperation value, DefinitionIndex index)
     {
@@ -206,6 +240,13 @@ internal static class TaintGuards
 
         // A prefix check only proves a canonical path: Path.GetFullPath(x).StartsWith(root), or a local holding one.
         if (check.TargetMethod.Name == "StartsWith" && !IsCanonical(checkedValue, index, guarded))
+        {
+            return false;
+        }
+
+        // full.StartsWith("/srv/files") also admits "/srv/files-private/…": the root must end with a separator.
+        if (check.TargetMethod.Name == "StartsWith" && check.Arguments.Length > 0
+            && ValueGuards.EndsWithSeparator(check.Arguments[0].Value, index, 0) == false)
         {
             return false;
         }

@@ -182,6 +182,14 @@ internal sealed class TaintSinks
             return;
         }
 
+        // entry.ExtractToFile(path): zip slip when the path is built from entry.FullName.
+        if (method.Name == "ExtractToFile" && TypeNames.Is(type, "System.IO.Compression", "ZipFileExtensions")
+            && Argument(invocation.Arguments, "destinationFileName") is { } destination)
+        {
+            hits.Add(new SinkHit(destination, SinkKind.Path, type.Name + "." + method.Name));
+            return;
+        }
+
         var isFileResult = (method.Name == "PhysicalFile" && (IsControllerOrPage(type) || IsResultsFactory(type)))
             || (method.Name == "File" && IsResultsFactory(type))
             || (method.Name == "SendFileAsync" && TypeNames.Is(type, "Microsoft.AspNetCore.Http", "SendFileResponseExtensions"));

@@ -77,7 +77,7 @@ internal sealed class TaintWalker
             case IBinaryOperation binary:
                 return Visit(binary.LeftOperand).Or(Visit(binary.RightOperand));
             case IConditionalOperation conditional:
-                return Visit(conditional.WhenTrue).Or(Visit(conditional.WhenFalse));
+                return Arm(conditional, conditional.WhenTrue, true).Or(Arm(conditional, conditional.WhenFalse, false));
             case ICoalesceOperation coalesce:
                 return Visit(coalesce.Value).Or(Visit(coalesce.WhenNull));
             case ISwitchExpressionOperation switchExpression:
@@ -123,6 +123,19 @@ internal sealed class TaintWalker
             default:
                 return TaintValue.Clean;
         }
+    }
+
+    // check(x) ? x : throw …: the arm taken only when the check holds is clean for the kinds the check proves.
+    private TaintValue Arm(IConditionalOperation conditional, IOperation? arm, bool outcome)
+    {
+        var value = Visit(arm);
+        if (value.IsClean || arm is null)
+        {
+            return value;
+        }
+
+        var proven = TaintGuards.ProvenKinds(conditional.Condition, outcome, arm, value.Kinds | value.ParameterKinds, _index, _engine.Declared);
+        return proven == SinkKind.None ? value : value.Without(proven);
     }
 
     private TaintValue Interpolated(IInterpolatedStringOperation interpolated)
@@ -232,6 +245,8 @@ internal sealed class TaintWalker
 
     private TaintValue OutValue(IOperation call) => call switch
     {
+        // map.TryGetValue(key, out value): the value comes from the map, not from the key that found it (an allow-list).
+        IInvocationOperation { TargetMethod.Name: "TryGetValue" } lookup => Visit(lookup.Instance),
         IInvocationOperation invocation => Visit(invocation.Instance).Or(Arguments(invocation.Arguments)),
         IObjectCreationOperation creation => Arguments(creation.Arguments),
         _ => TaintValue.Clean,
