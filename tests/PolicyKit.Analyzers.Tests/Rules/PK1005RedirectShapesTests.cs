@@ -109,7 +109,99 @@ public sealed class PK1005RedirectShapesTests
         app.Run();
         """, "Request.Query", "HttpResponse.Redirect");
 
+    [Fact]
+    public Task Flags_a_session_value_stored_from_the_query_by_another_action() => Flags("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class WizardController : Controller
+        {
+            public IActionResult Begin(string {|#1:back|})
+            {
+                HttpContext.Session.SetString("wizard.back", back);
+                return RedirectToAction(nameof(Step));
+            }
+
+            public IActionResult Step() => View();
+
+            public IActionResult Done() => Redirect({|#0:HttpContext.Session.GetString("wizard.back") ?? "/"|});
+        }
+        """, "parameter 'back'", "ControllerBase.Redirect");
+
+    [Fact]
+    public Task Flags_temp_data_stored_from_the_query_by_another_action() => Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class WizardController : Controller
+        {
+            public IActionResult Begin(string {|#1:back|})
+            {
+                TempData["back"] = back;
+                return RedirectToAction(nameof(Done));
+            }
+
+            public IActionResult Done()
+            {
+                var back = TempData["back"] as string;
+                return Redirect({|#0:back ?? "/"|});
+            }
+        }
+        """, "parameter 'back'", "ControllerBase.Redirect");
+
+    [Fact]
+    public Task Ignores_stored_values_the_application_chose_or_checked() => Silent("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class WizardController : Controller
+        {
+            public IActionResult Begin(string back)
+            {
+                HttpContext.Session.SetString("wizard.back", Url.Action("Index", "Home")!);
+                TempData["back"] = back;
+                return RedirectToAction(nameof(Done));
+            }
+
+            public IActionResult Done() => Redirect(HttpContext.Session.GetString("wizard.back") ?? "/");
+
+            public IActionResult Checked()
+            {
+                var back = TempData["back"] as string;
+                return Url.IsLocalUrl(back) ? Redirect(back) : RedirectToAction("Index", "Home");
+            }
+
+            public IActionResult Other() => Redirect(TempData["other"] as string ?? "/");
+        }
+        """);
+
     // ---- near misses: silent ----
+
+    [Fact]
+    public Task Ignores_a_parsed_uri_checked_by_an_application_helper() => Silent("""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Mvc;
+
+        public static class Partners
+        {
+            private static readonly HashSet<string> Hosts = new(StringComparer.OrdinalIgnoreCase) { "partner.example.com" };
+
+            public static bool IsKnownPartner(this Uri uri) => uri.Scheme == Uri.UriSchemeHttps && Hosts.Contains(uri.Host);
+        }
+
+        public class PartnerController : Controller
+        {
+            public IActionResult Go(string next)
+            {
+                if (!Uri.TryCreate(next, UriKind.Absolute, out var uri) || !uri.IsKnownPartner())
+                {
+                    return BadRequest();
+                }
+
+                return Redirect(uri.AbsoluteUri);
+            }
+        }
+        """);
 
     [Fact]
     public Task Ignores_a_hand_written_local_path_test() => Silent("""

@@ -297,6 +297,11 @@ internal sealed class TaintWalker
         }
 
         var property = reference.Property;
+        if (property.IsIndexer && StoredValues.ReadKey(reference) is { } storedKey)
+        {
+            return _engine.Stored.Read(reference, storedKey, _budget.CancellationToken);
+        }
+
         if (property.IsIndexer)
         {
             // Request.Query["q"], dictionary[key], list[i]: an element of the collection.
@@ -349,6 +354,11 @@ internal sealed class TaintWalker
         if (removed != SinkKind.None)
         {
             return Visit(invocation.Instance).Or(Arguments(invocation.Arguments)).Without(removed);
+        }
+
+        if (StoredValues.ReadKey(invocation) is { } storedKey)
+        {
+            return _engine.Stored.Read(invocation, storedKey, _budget.CancellationToken);
         }
 
         if (DecodedText.Of(invocation) is { } encoded)
