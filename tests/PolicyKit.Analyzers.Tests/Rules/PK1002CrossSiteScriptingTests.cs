@@ -161,6 +161,25 @@ public sealed class PK1002CrossSiteScriptingTests
         """, "Request.Query", "Response.WriteAsync");
 
     [Fact]
+    public Task Ignores_a_plain_text_handler_next_to_an_html_handler() => Silent("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create(args);
+        app.MapGet("/page", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<p>static</p>");
+        });
+        app.MapGet("/echo", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("You typed " + context.Request.Query["text"]);
+        });
+        app.Run();
+        """);
+
+    [Fact]
     public Task Flags_the_request_body_written_as_html() => Flags("""
         using System.IO;
         using Microsoft.AspNetCore.Builder;

@@ -130,7 +130,7 @@ internal sealed class TaintSinks
 
                 break;
             case "WriteAsync" when TypeNames.Is(type, "Microsoft.AspNetCore.Http", "HttpResponseWritingExtensions"):
-                if (!ResponseIsNotHtml(index))
+                if (!ResponseIsNotHtml(invocation, index))
                 {
                     Add(hits, Argument(invocation.Arguments, "text"), SinkKind.Html, "Response.WriteAsync");
                 }
@@ -381,11 +381,24 @@ internal sealed class TaintSinks
         return null;
     }
 
-    /// <summary>A response whose content type is set, in this body, only to non-HTML constants (JSON, plain text).</summary>
-    private static bool ResponseIsNotHtml(DefinitionIndex index)
+    /// <summary>
+    /// A response whose content type is set, in this body, only to non-HTML constants (JSON, plain text). "This body" is
+    /// the handler lambda holding the write when there is one: several minimal-API handlers share one method.
+    /// </summary>
+    private static bool ResponseIsNotHtml(IOperation write, DefinitionIndex index)
     {
+        IEnumerable<IOperation> scope = index.AllOperations;
+        for (var parent = write.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                scope = parent.Descendants();
+                break;
+            }
+        }
+
         var any = false;
-        foreach (var operation in index.AllOperations)
+        foreach (var operation in scope)
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } target } assignment
                 && TypeNames.Is(target.Property.ContainingType, "Microsoft.AspNetCore.Http", "HttpResponse"))
