@@ -158,12 +158,30 @@ internal sealed class TaintSinks
             return;
         }
 
-        // psi.ArgumentList.Add(x): only when the program is a shell, which runs its arguments as commands.
+        // psi.ArgumentList.Add(x): when the program is a shell, which runs its arguments as commands; for programs whose
+        // options run commands (tar, rsync, git, …) a value that may start with '-' before any "--" (option injection).
         if (method.Name is "Add" or "Insert" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "ArgumentList" } list
-            && TypeNames.Is(list.Property.ContainingType, "System.Diagnostics", "ProcessStartInfo")
-            && IsShell(ProgramOf(list.Instance, index)))
+            && TypeNames.Is(list.Property.ContainingType, "System.Diagnostics", "ProcessStartInfo"))
         {
-            Add(hits, Argument(invocation.Arguments, "item"), SinkKind.Command, "ProcessStartInfo.ArgumentList");
+            var program = ProgramOf(list.Instance, index);
+            if (IsShell(program))
+            {
+                Add(hits, Argument(invocation.Arguments, "item"), SinkKind.Command, "ProcessStartInfo.ArgumentList");
+            }
+            else if (CommandOptions.RunsCommandsFromOptions(program) && Argument(invocation.Arguments, "item") is { } item && CommandOptions.MayBeOption(item, index)
+                     && !CommandOptions.OptionsEndedBefore(invocation, list.Instance, index))
+            {
+                hits.Add(new SinkHit(item, SinkKind.Command, "ProcessStartInfo.ArgumentList (option)"));
+            }
+        }
+
+        // process.StandardInput.WriteLine(x) on a shell: the shell runs each line as a command.
+        if (method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync"
+            && invocation.Instance is IPropertyReferenceOperation { Property.Name: "StandardInput" } stdin
+            && TypeNames.Is(stdin.Property.ContainingType, "System.Diagnostics", "Process")
+            && IsShell(CommandOptions.ProgramOfProcess(stdin.Instance, index, (info, definitions) => info is IObjectCreationOperation creation ? ProgramOfCreation(creation) : ProgramOf(info, definitions))))
+        {
+            Add(hits, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, SinkKind.Command, "Process.StandardInput");
         }
     }
 
