@@ -317,7 +317,10 @@ internal sealed class TaintSinks
     private static bool IsPathParameter(string name) => name is "path" or "path1" or "path2" or "sourceFileName" or "destFileName"
         or "destinationFileName" or "destinationBackupFileName" or "sourceDirName" or "destDirName" or "pathToTarget";
 
-    private static bool IsHtml(string contentType) => contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+    // Markup, and script (JSONP: "callback(...)" served as application/javascript runs whatever the caller names).
+    private static bool IsHtml(string contentType) =>
+        contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 || contentType.IndexOf("javascript", StringComparison.OrdinalIgnoreCase) >= 0
+        || contentType.IndexOf("ecmascript", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Whether the program named by <paramref name="program"/> is a shell (<c>cmd</c>, <c>sh</c>, <c>bash</c>, PowerShell).</summary>
     public static bool IsShell(string? program)

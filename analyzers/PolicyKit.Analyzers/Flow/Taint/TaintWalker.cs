@@ -141,6 +141,7 @@ internal sealed class TaintWalker
     private TaintValue Interpolated(IInterpolatedStringOperation interpolated)
     {
         var result = TaintValue.Clean;
+        string? before = null;
         foreach (var part in interpolated.Parts)
         {
             var hole = part switch
@@ -150,7 +151,12 @@ internal sealed class TaintWalker
                     => call.Arguments[0].Value,
                 _ => null,
             };
-            result = result.Or(Visit(hole));
+
+            // href="{HtmlEncoder.Default.Encode(url)}": HTML encoding keeps "javascript:alert(1)" intact.
+            result = result.Or(before is not null && UrlAttributes.Opens(before) && UrlAttributes.HtmlEncoded(hole, _engine) is { } encoded
+                ? Visit(encoded)
+                : Visit(hole));
+            before = part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } ? text : null;
         }
 
         return result;
