@@ -269,6 +269,27 @@ public sealed class PK1007TypeChoiceTests
         }
         """);
 
+    [Fact]
+    public Task Flags_type_names_configured_for_mvc_input_formatting() => Verify.Analyzer("""
+        using Microsoft.Extensions.DependencyInjection;
+        using Newtonsoft.Json;
+
+        public sealed class NewtonsoftJsonOptions { public JsonSerializerSettings SerializerSettings { get; } = new(); }
+
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services) =>
+                services.Configure<NewtonsoftJsonOptions>(o => o.SerializerSettings.TypeNameHandling = [|TypeNameHandling.Auto|]);
+
+            public static void ConfigureKnown(IServiceCollection services) =>
+                services.Configure<NewtonsoftJsonOptions>(o =>
+                {
+                    o.SerializerSettings.TypeNameHandling = TypeNameHandling.Auto;
+                    o.SerializerSettings.SerializationBinder = new AllowListBinder();
+                });
+        }
+        """ + Newtonsoft + Binders);
+
     // ---- near misses: silent ----
 
     [Fact]
