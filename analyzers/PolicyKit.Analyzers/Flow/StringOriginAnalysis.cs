@@ -38,10 +38,18 @@ internal sealed class StringOriginAnalysis
         new(MethodBudgetKeyComparer.Instance);
 
     private readonly Taint.DeclaredDataFlow? _declared;
+    private readonly System.Func<SyntaxTree, SemanticModel>? _otherTrees;
 
-    public StringOriginAnalysis(Compilation compilation, Taint.DeclaredDataFlow? declared = null)
+    /// <param name="compilation">The compilation analysed.</param>
+    /// <param name="declared">The adopter's declared sanitizers.</param>
+    /// <param name="otherTrees">
+    /// The taint engine's per-tree semantic models: with it, a string helper declared in another file (a query builder)
+    /// is summarised too; without it, only helpers in the tree being analysed are read.
+    /// </param>
+    public StringOriginAnalysis(Compilation compilation, Taint.DeclaredDataFlow? declared = null, System.Func<SyntaxTree, SemanticModel>? otherTrees = null)
     {
         _declared = declared;
+        _otherTrees = otherTrees;
         _stringBuilder = WellKnownTypes.Get(compilation, "System.Text.StringBuilder");
         _formatProvider = WellKnownTypes.Get(compilation, "System.IFormatProvider");
         _compositeFormat = WellKnownTypes.Get(compilation, "System.Text.CompositeFormat");
@@ -82,8 +90,19 @@ internal sealed class StringOriginAnalysis
 
     private StringOrigin? ComputeReturn(IMethodSymbol method, SemanticModel model, int budget, CancellationToken cancellationToken)
     {
-        if (method.ReturnType.SpecialType != SpecialType.System_String
-            || SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
+        if (method.ReturnType.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        // QueryBuilder.CustomersInCountry(country) declared in another file: read with that file's model.
+        if (_otherTrees is not null && method.DeclaringSyntaxReferences.Length == 1
+            && method.DeclaringSyntaxReferences[0].SyntaxTree is var tree && tree != model.SyntaxTree)
+        {
+            model = _otherTrees(tree);
+        }
+
+        if (SourceMethodBodies.Get(method, model, cancellationToken) is not { } body)
         {
             return null;
         }

@@ -40,7 +40,7 @@ public sealed class PK1001SqlFromNonConstantStringAnalyzer : DiagnosticAnalyzer
 
             // A data-access library need not reference ASP.NET Core (no taint engine): its declared sinks still count.
             var declared = taint?.Declared ?? DeclaredDataFlow.From(AnalyzerPolicy.Get(start).Policy.DataFlow);
-            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation, declared), new RequestEntryPoints(start.Compilation), taint, declared);
+            var checker = new Checker(sinks, new StringOriginAnalysis(start.Compilation, declared, taint is null ? null : taint.SemanticModelFor), new RequestEntryPoints(start.Compilation), taint, declared);
             start.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(checker.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);

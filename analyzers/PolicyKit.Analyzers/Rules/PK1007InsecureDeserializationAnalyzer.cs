@@ -19,7 +19,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// <c>XmlSerializer(typeof(T))</c> and <c>DataContractSerializer</c> with declared known types stay silent.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set on a constant <c>TypeNameHandling</c> value the fix can replace with <c>None</c>.</summary>
     internal const string TypeNameHandlingProperty = "TypeNameHandling";
@@ -50,9 +50,10 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext start)
     {
         var symbols = new DeserializationSymbols(start.Compilation);
-        if (!symbols.Formatters.IsEmpty)
+        if (!symbols.Formatters.IsEmpty || symbols.JsonConvert is not null || symbols.SystemTextJson is not null)
         {
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            var targets = new TypeNameTargets();
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, targets), OperationKind.Invocation);
         }
 
         if (symbols.TypeNameHandling is not null)
@@ -60,17 +61,24 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
         }
 
-        if (symbols.XmlSerializer is not null || symbols.JavaScriptSerializer is not null)
+        if (symbols.XmlSerializer is not null || symbols.JavaScriptSerializer is not null || symbols.DataContractSerializer is not null)
         {
             start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DeserializationSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DeserializationSymbols symbols, TypeNameTargets targets)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var name = invocation.TargetMethod.Name;
-        if (!name.StartsWith("Deserialize", StringComparison.Ordinal) && !name.StartsWith("UnsafeDeserialize", StringComparison.Ordinal) && name != "ReadObject")
+        if (name == "CreateInstance")
+        {
+            AnalyzeActivator(context, invocation, symbols);
+            return;
+        }
+
+        if (!name.StartsWith("Deserialize", StringComparison.Ordinal) && !name.StartsWith("UnsafeDeserialize", StringComparison.Ordinal)
+            && name != "ReadObject" && name != "PopulateObject" && name != "Populate" && name != "ToObject")
         {
             return;
         }
@@ -79,7 +87,10 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         if (symbols.FormatterOf(type) is { } formatter)
         {
             context.Report(Rule, invocation.Syntax.GetLocation(), formatter.Name + "." + name);
+            return;
         }
+
+        AnalyzeTypedDeserialization(context, invocation, symbols, targets);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, DeserializationSymbols symbols)
@@ -87,23 +98,31 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation property
             || !SymbolEqualityComparer.Default.Equals(property.Property.Type, symbols.TypeNameHandling)
-            || EndpointBuilderFlow.Unwrap(assignment.Value) is not { ConstantValue: { HasValue: true, Value: { } value } } constant
+            || ConstantHandling(assignment.Value) is not { ConstantValue: { HasValue: true, Value: { } value } } constant
             || Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return;
         }
 
-        // CA2327/CA2328: a SerializationBinder that maps names to an allow-list of types closes the hole.
-        if (HasBinder(property, assignment))
+        // CA2327/CA2328: a SerializationBinder that maps names to an allow-list of types closes the hole; settings
+        // handed only to Serialize* write "$type" but never read it.
+        if (HasBinder(property, assignment, context.CancellationToken) || IsSerializationOnly(property, assignment))
         {
             return;
         }
 
+        var reported = constant;
+        if (!ReferenceEquals(constant, EndpointBuilderFlow.Unwrap(assignment.Value)))
+        {
+            // Auto through a local: report where the settings take it, no fix (the local may serve other uses).
+            reported = EndpointBuilderFlow.Unwrap(assignment.Value);
+        }
+
         var shown = constant is IFieldReferenceOperation field ? "TypeNameHandling." + field.Field.Name : "TypeNameHandling = " + value;
-        var properties = constant is IFieldReferenceOperation
+        var properties = constant is IFieldReferenceOperation && ReferenceEquals(reported, constant)
             ? ImmutableDictionary<string, string?>.Empty.Add(TypeNameHandlingProperty, "true")
             : null;
-        context.Report(Rule, constant.Syntax.GetLocation(), severity: null, properties, shown);
+        context.Report(Rule, reported.Syntax.GetLocation(), severity: null, properties, shown);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, DeserializationSymbols symbols)
@@ -132,30 +151,30 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         {
             context.Report(Rule, creation.Syntax.GetLocation(), "XmlSerializer(Type.GetType(…))");
         }
+        else if (symbols.IsDataContractSerializer(type) && HasTypeArgumentNamedByData(creation.Arguments, symbols))
+        {
+            context.Report(Rule, creation.Syntax.GetLocation(), type.Name + "(Type.GetType(…))");
+        }
     }
 
-    // new XmlSerializer(Type.GetType(typeName)) and var t = assembly.GetType(name); new XmlSerializer(t).
+    // new XmlSerializer(Type.GetType(typeName)) and var t = assembly.GetType(name); new XmlSerializer(t). A name built
+    // from typeof(X).FullName/AssemblyQualifiedName is the program's own choice.
     private static bool IsTypeNamedByData(IOperation value, DeserializationSymbols symbols)
     {
-        value = EndpointBuilderFlow.Unwrap(value);
-        if (value is ILocalReferenceOperation local)
-        {
-            value = InitializerOf(local) ?? value;
-        }
-
-        if (value is not IInvocationOperation { TargetMethod.Name: "GetType" } lookup || lookup.Arguments.IsEmpty)
+        if (TypeNameOf(value, symbols) is not { } name || name.ConstantValue.HasValue)
         {
             return false;
         }
 
-        var owner = lookup.TargetMethod.ContainingType;
-        if (!SymbolEqualityComparer.Default.Equals(owner, symbols.Type) && !AuthorizationSymbols.InheritsFrom(owner, symbols.Assembly))
+        foreach (var operation in name.DescendantsAndSelf())
         {
-            return false;
+            if (operation is ITypeOfOperation or INameOfOperation)
+            {
+                return false;
+            }
         }
 
-        var name = lookup.Arguments[0];
-        return name.Parameter?.Type.SpecialType == SpecialType.System_String && !EndpointBuilderFlow.Unwrap(name.Value).ConstantValue.HasValue;
+        return true;
     }
 
     private static IOperation? InitializerOf(ILocalReferenceOperation local)
@@ -172,23 +191,29 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool HasBinder(IPropertyReferenceOperation property, ISimpleAssignmentOperation assignment)
+    private static bool HasBinder(IPropertyReferenceOperation property, ISimpleAssignmentOperation assignment, System.Threading.CancellationToken cancellationToken)
     {
+        ISymbol? owner;
         if (property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
             && assignment.Parent is IObjectOrCollectionInitializerOperation initializer)
         {
             foreach (var sibling in initializer.Initializers)
             {
-                if (IsBinderAssignment(sibling))
+                if (IsBinderAssignment(sibling, cancellationToken))
                 {
                     return true;
                 }
             }
 
-            return false;
+            // var settings = new JsonSerializerSettings { TypeNameHandling = Auto }; settings.SerializationBinder = …;
+            owner = OwnerOfCreation(initializer.Parent);
+        }
+        else
+        {
+            owner = property.Instance is { } instance ? Symbol(instance) : null;
         }
 
-        if (property.Instance is not { } instance || Symbol(instance) is not { } owner)
+        if (owner is null)
         {
             return false;
         }
@@ -196,7 +221,7 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         foreach (var operation in EndpointBuilderFlow.Root(assignment).Descendants())
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } other } } candidate
-                && SymbolEqualityComparer.Default.Equals(Symbol(other), owner) && IsBinderAssignment(candidate))
+                && SymbolEqualityComparer.Default.Equals(Symbol(other), owner) && IsBinderAssignment(candidate, cancellationToken))
             {
                 return true;
             }
@@ -205,11 +230,42 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsBinderAssignment(IOperation operation) =>
+    // The local or field a settings object is stored in: `var s = new …{…}`, `s = new …{…}`, `static readonly … S = new() {…}`.
+    private static ISymbol? OwnerOfCreation(IOperation? creation)
+    {
+        var current = creation;
+        while (current?.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        return current?.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } => fields[0],
+            ISimpleAssignmentOperation { Target: { } target } => Symbol(target),
+            _ => null,
+        };
+    }
+
+    private static bool IsBinderAssignment(IOperation operation, System.Threading.CancellationToken cancellationToken) =>
         operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SerializationBinder" or "Binder" } } binder
         && EndpointBuilderFlow.Unwrap(binder.Value) is var value
         && !(value.ConstantValue is { HasValue: true, Value: null })
-        && value.Type?.Name != "DefaultSerializationBinder";
+        && value.Type?.Name != "DefaultSerializationBinder"
+        && !BinderResolvesAnyType(value.Type, cancellationToken);
+
+    // `var handling = TypeNameHandling.Auto; … { TypeNameHandling = handling }`: the constant the local was given.
+    private static IOperation ConstantHandling(IOperation value)
+    {
+        value = EndpointBuilderFlow.Unwrap(value);
+        if (value is ILocalReferenceOperation local && !value.ConstantValue.HasValue && InitializerOf(local) is { ConstantValue.HasValue: true } initial)
+        {
+            return initial;
+        }
+
+        return value;
+    }
 
     private static ISymbol? Symbol(IOperation operation) => EndpointBuilderFlow.Unwrap(operation) switch
     {
@@ -239,6 +295,16 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
             JavaScriptSerializer = WellKnownTypes.Get(compilation, "System.Web.Script.Serialization.JavaScriptSerializer");
             SimpleTypeResolver = WellKnownTypes.Get(compilation, "System.Web.Script.Serialization.SimpleTypeResolver");
             XmlSerializer = WellKnownTypes.Get(compilation, "System.Xml.Serialization.XmlSerializer");
+            DataContractSerializer = WellKnownTypes.Get(compilation, "System.Runtime.Serialization.DataContractSerializer");
+            DataContractJsonSerializer = WellKnownTypes.Get(compilation, "System.Runtime.Serialization.Json.DataContractJsonSerializer");
+            JsonConvert = WellKnownTypes.Get(compilation, "Newtonsoft.Json.JsonConvert");
+            NewtonsoftSerializer = WellKnownTypes.Get(compilation, "Newtonsoft.Json.JsonSerializer");
+            JToken = WellKnownTypes.Get(compilation, "Newtonsoft.Json.Linq.JToken");
+            JsonSerializerSettings = WellKnownTypes.Get(compilation, "Newtonsoft.Json.JsonSerializerSettings");
+            JsonPropertyAttribute = WellKnownTypes.Get(compilation, "Newtonsoft.Json.JsonPropertyAttribute");
+            JsonContainerAttribute = WellKnownTypes.Get(compilation, "Newtonsoft.Json.JsonContainerAttribute");
+            SystemTextJson = WellKnownTypes.Get(compilation, "System.Text.Json.JsonSerializer");
+            Activator = WellKnownTypes.Get(compilation, "System.Activator");
             Type = WellKnownTypes.Get(compilation, "System.Type");
             Assembly = WellKnownTypes.Get(compilation, "System.Reflection.Assembly");
         }
@@ -253,9 +319,37 @@ public sealed class PK1007InsecureDeserializationAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? XmlSerializer { get; }
 
+        public INamedTypeSymbol? DataContractSerializer { get; }
+
+        public INamedTypeSymbol? DataContractJsonSerializer { get; }
+
+        public INamedTypeSymbol? JsonConvert { get; }
+
+        public INamedTypeSymbol? NewtonsoftSerializer { get; }
+
+        public INamedTypeSymbol? JToken { get; }
+
+        public INamedTypeSymbol? JsonSerializerSettings { get; }
+
+        public INamedTypeSymbol? JsonPropertyAttribute { get; }
+
+        public INamedTypeSymbol? JsonContainerAttribute { get; }
+
+        public INamedTypeSymbol? SystemTextJson { get; }
+
+        public INamedTypeSymbol? Activator { get; }
+
         public INamedTypeSymbol? Type { get; }
 
         public INamedTypeSymbol? Assembly { get; }
+
+        public bool IsDataContractSerializer(ITypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, DataContractSerializer) || SymbolEqualityComparer.Default.Equals(type, DataContractJsonSerializer);
+
+        /// <summary>Json.NET's reading entry points: JsonConvert, JsonSerializer and JToken.ToObject.</summary>
+        public bool IsNewtonsoftReader(ITypeSymbol? type) =>
+            type is not null && (SymbolEqualityComparer.Default.Equals(type, JsonConvert) || AuthorizationSymbols.InheritsFrom(type, NewtonsoftSerializer)
+                                 || AuthorizationSymbols.InheritsFrom(type, JToken));
 
         public INamedTypeSymbol? FormatterOf(ITypeSymbol? type)
         {

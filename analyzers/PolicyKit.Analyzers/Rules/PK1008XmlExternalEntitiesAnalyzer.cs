@@ -18,7 +18,7 @@ namespace PolicyKit.Analyzers.Rules;
 /// <c>XmlPreloadedResolver</c> resolves only the DTDs it was given and is not reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PK1008XmlExternalEntitiesAnalyzer : DiagnosticAnalyzer
+public sealed partial class PK1008XmlExternalEntitiesAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set on a <c>DtdProcessing.Parse</c> value the fix can replace with <c>Prohibit</c>.</summary>
     internal const string DtdProcessingProperty = "DtdProcessing";
@@ -68,10 +68,21 @@ public sealed class PK1008XmlExternalEntitiesAnalyzer : DiagnosticAnalyzer
         {
             case "DtdProcessing" when SymbolEqualityComparer.Default.Equals(property.Property.Type, symbols.DtdProcessing)
                 && value.ConstantValue is { HasValue: true, Value: int mode } && mode == DtdProcessingParse:
+                if (OnlyPreloadedDtds(property, assignment, symbols) || OnlyReadsOwnFiles(property, assignment))
+                {
+                    break;
+                }
+
                 var properties = value is IFieldReferenceOperation
                     ? ImmutableDictionary<string, string?>.Empty.Add(DtdProcessingProperty, "true")
                     : null;
                 context.Report(Rule, value.Syntax.GetLocation(), severity: null, properties, "DtdProcessing.Parse");
+                break;
+
+            case "DtdProcessing" when SymbolEqualityComparer.Default.Equals(property.Property.Type, symbols.DtdProcessing)
+                && MayChooseParse(value) && !OnlyReadsOwnFiles(property, assignment):
+                // allowDtd ? DtdProcessing.Parse : DtdProcessing.Prohibit: whoever sets the flag turns DTDs on.
+                context.Report(Rule, value.Syntax.GetLocation(), "DtdProcessing.Parse (chosen at run time)");
                 break;
 
             case "ProhibitDtd" when symbols.IsReader(owner) && value.ConstantValue is { HasValue: true, Value: false }:
@@ -108,7 +119,8 @@ public sealed class PK1008XmlExternalEntitiesAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (settings is not null && resolver is not null && symbols.IsRealResolver(resolver) && EnablesDocumentFunction(settings, symbols))
+        if (settings is not null && resolver is not null && symbols.IsRealResolver(resolver)
+            && (EnablesDocumentFunction(settings, symbols) || StylesheetFromInput(invocation)))
         {
             context.Report(Rule, invocation.Syntax.GetLocation(), "XslCompiledTransform.Load(" + settings.Syntax + ", " + resolver.Syntax + ")");
         }

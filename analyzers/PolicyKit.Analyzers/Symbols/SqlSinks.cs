@@ -23,6 +23,7 @@ internal sealed class SqlSinks
     private readonly INamedTypeSymbol? _ef6DbSetOfT;
     private readonly INamedTypeSymbol? _dapper;
     private readonly INamedTypeSymbol? _dapperCommand;
+    private readonly INamedTypeSymbol? _dbDataSource;
 
     private SqlSinks(Compilation compilation)
     {
@@ -37,6 +38,7 @@ internal sealed class SqlSinks
         _ef6DbSetOfT = WellKnownTypes.Get(compilation, "System.Data.Entity.DbSet`1");
         _dapper = WellKnownTypes.Get(compilation, "Dapper.SqlMapper");
         _dapperCommand = WellKnownTypes.Get(compilation, "Dapper.CommandDefinition");
+        _dbDataSource = WellKnownTypes.Get(compilation, "System.Data.Common.DbDataSource");
     }
 
     /// <summary>The sinks of <paramref name="compilation"/>, or null when it references no SQL API at all.</summary>
@@ -60,6 +62,12 @@ internal sealed class SqlSinks
         }
 
         bool isSink;
+        if (method.Name == "CreateCommand" && DerivesFrom(type, _dbDataSource))
+        {
+            // NpgsqlDataSource/MySqlDataSource.CreateCommand(sql): a command with its text already set.
+            return StringArgument(invocation.Arguments, "commandText");
+        }
+
         if (Is(type, _efQueryable) || Is(type, _efDatabase))
         {
             isSink = method.Name is "FromSqlRaw" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw";

@@ -161,6 +161,65 @@ public sealed class PK1002CrossSiteScriptingTests
         """, "Request.Query", "Response.WriteAsync");
 
     [Fact]
+    public Task Flags_an_html_encoded_value_in_an_href() => Flags("""
+        using System.Text.Encodings.Web;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ProfileController : Controller
+        {
+            public IActionResult Card(string {|#1:homepage|}) =>
+                Content({|#0:$"<a href=\"{HtmlEncoder.Default.Encode(homepage)}\">site</a>"|}, "text/html");
+        }
+        """, "parameter 'homepage'", "ControllerBase.Content");
+
+    [Fact]
+    public Task Flags_a_jsonp_callback_from_the_query() => Flags("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class StatusController : Controller
+        {
+            public IActionResult Status(string {|#1:cb|}) => Content({|#0:cb + "({\"ok\":true});"|}, "text/javascript");
+        }
+        """, "parameter 'cb'", "ControllerBase.Content");
+
+    [Fact]
+    public Task Ignores_encoded_text_outside_url_attributes_and_checked_callbacks() => Silent("""
+        using System.Text.Encodings.Web;
+        using System.Text.RegularExpressions;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ProfileController : Controller
+        {
+            public IActionResult Card(string name) =>
+                Content($"<a href=\"/people\" title=\"{HtmlEncoder.Default.Encode(name)}\">{HtmlEncoder.Default.Encode(name)}</a>", "text/html");
+
+            public IActionResult Status(string cb) =>
+                Regex.IsMatch(cb, "^[A-Za-z_][A-Za-z0-9_]*$") ? Content(cb + "({});", "application/javascript") : BadRequest();
+
+            public IActionResult Json(string q) => Content("{\"q\":\"" + JavaScriptEncoder.Default.Encode(q) + "\"}", "application/json");
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_plain_text_handler_next_to_an_html_handler() => Silent("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create(args);
+        app.MapGet("/page", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<p>static</p>");
+        });
+        app.MapGet("/echo", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("You typed " + context.Request.Query["text"]);
+        });
+        app.Run();
+        """);
+
+    [Fact]
     public Task Flags_the_request_body_written_as_html() => Flags("""
         using System.IO;
         using Microsoft.AspNetCore.Builder;

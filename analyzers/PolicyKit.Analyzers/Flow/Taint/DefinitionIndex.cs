@@ -136,7 +136,12 @@ internal sealed class DefinitionIndex
 
                 break;
             case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Parent: { } call } argument:
-                if (Target(argument.Value) is { } outTarget)
+                // out var value of a map lookup (Request.Query.TryGetValue("u", out var u)) holds an element of the map;
+                // other out var results (parsed addresses, numbers) stay untracked as before.
+                var outValue = argument.Value is IDeclarationExpressionOperation { Expression: { } declaredLocal } && call is IInvocationOperation { TargetMethod.Name: "TryGetValue" }
+                    ? declaredLocal
+                    : argument.Value;
+                if (Target(outValue) is { } outTarget)
                 {
                     Add(outTarget, call, DefinitionShape.OutArgument);
                 }

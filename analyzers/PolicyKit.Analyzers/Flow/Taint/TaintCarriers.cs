@@ -67,12 +67,15 @@ internal static class TaintCarriers
             || TypeNames.InNamespace(ns, "System.IO") && (named.Name.EndsWith("Reader", System.StringComparison.Ordinal) || TypeNames.DerivesFrom(named, "System.IO", "Stream"))
             || TypeNames.InNamespace(ns, "Microsoft.AspNetCore.Http") && named.Name is "IQueryCollection" or "IFormCollection" or "IHeaderDictionary" or "IRequestCookieCollection" or "PathString" or "QueryString"
             || TypeNames.InNamespace(ns, "System.Text.Json") && named.Name is "JsonDocument" or "JsonElement"
+            // An uploaded archive's entries are named by whoever built it (zip slip).
+            || TypeNames.InNamespace(ns, "System.IO.Compression") && named.Name is "ZipArchive" or "ZipArchiveEntry"
             || SystemWebTaint.IsCarrier(named))
         {
             return true;
         }
 
-        if (named.IsGenericType && (TypeNames.InNamespace(ns, "System.Collections.Generic") || TypeNames.InNamespace(ns, "System.Linq")))
+        if (named.IsGenericType && (TypeNames.InNamespace(ns, "System.Collections.Generic") || TypeNames.InNamespace(ns, "System.Linq")
+                                    || TypeNames.InNamespace(ns, "System.Collections.ObjectModel")))
         {
             foreach (var argument in named.TypeArguments)
             {

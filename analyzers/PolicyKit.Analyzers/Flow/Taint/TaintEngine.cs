@@ -53,6 +53,7 @@ internal sealed class TaintEngine
         Declared = declared;
         Sources = new TaintSources(this, compilation);
         Sinks = new TaintSinks(SqlSinks.TryCreate(compilation), declared);
+        Stored = new StoredValues(this);
     }
 
     public Compilation Compilation { get; }
@@ -63,6 +64,9 @@ internal sealed class TaintEngine
     public TaintSources Sources { get; }
 
     public TaintSinks Sinks { get; }
+
+    /// <summary>Request data parked in Session/TempData by another action of the same type.</summary>
+    public StoredValues Stored { get; }
 
     /// <summary>Counts of this compilation's analysis: operations visited, budget and depth-limit hits, summaries.</summary>
     public TaintStatistics Statistics { get; } = new();

@@ -24,6 +24,12 @@ internal static class TaintGuards
             return false;
         }
 
+        // check(x) ? x : "/" given to the sink directly or through a local assigned only such choices.
+        if (RedirectGuards.ChoosesCheckedValue(value, index, (condition, outcome, armKeys) => Holds(condition, outcome, kind, armKeys, index, declared)))
+        {
+            return true;
+        }
+
         IOperation child = sink;
         for (var parent = sink.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
@@ -53,6 +59,13 @@ internal static class TaintGuards
                         {
                             return true;
                         }
+
+                        // if (!Url.IsLocalUrl(u)) u = "/";  then the sink: the value that reaches it was checked or replaced.
+                        if (statement is IConditionalOperation { WhenTrue: { } replace, WhenFalse: null } replaced
+                            && RedirectGuards.Replaces(replace, value, index) && Holds(replaced.Condition, false, kind, keys, index, declared))
+                        {
+                            return true;
+                        }
                     }
 
                     break;
@@ -73,6 +86,12 @@ internal static class TaintGuards
     /// <summary>Whether <paramref name="condition"/> evaluating to <paramref name="outcome"/> proves one of the keys safe.</summary>
     private static bool Holds(IOperation condition, bool outcome, SinkKind kind, HashSet<string> keys, DefinitionIndex index, DeclaredDataFlow? declared)
     {
+        if ((kind & SinkKind.Redirect) != 0 && condition is IBinaryOperation or IUnaryOperation
+            && RedirectGuards.TestsLocalPath(condition, outcome, value => Overlaps(value, keys, index)))
+        {
+            return true;
+        }
+
         switch (condition)
         {
             case IParenthesizedOperation parenthesized:
@@ -88,6 +107,14 @@ internal static class TaintGuards
             case IBinaryOperation comparison when IndexOfFound(comparison) is { } found:
                 // Array.IndexOf(allowed, x) >= 0, list.IndexOf(x) != -1, … < 0 → return: an allow-list lookup.
                 return outcome == found.WhenTrue && Overlaps(found.Value, keys, index, (IInvocationOperation)comparison.LeftOperand);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when ValueGuards.ProvenByComparison(comparison, outcome, kind) is { } compared:
+                return Overlaps(compared, keys, index);
+            case IBinaryOperation comparison when ValueGuards.ProvenByComparison(comparison, outcome, kind) is { } compared:
+                return Overlaps(compared, keys, index);
+            case IIsPatternOperation pattern when outcome && ValueGuards.IsConstantPattern(pattern.Pattern):
+                // x is "default" or "dark": only the listed constants pass.
+                return Overlaps(pattern.Value, keys, index);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                 if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
@@ -151,6 +178,12 @@ internal static class TaintGuards
         {
             case "IsLocalUrl" when (kind & SinkKind.Redirect) != 0:
                 return FirstArgument(invocation);
+            case "TryCreate" or "IsWellFormedUriString" when (kind & SinkKind.Redirect) != 0 && RedirectGuards.IsRelativeUriTest(invocation):
+                return FirstArgument(invocation);
+            case var name when (kind & SinkKind.Redirect) != 0 && name.StartsWith("IsLocal", System.StringComparison.Ordinal)
+                                                             && method.ReturnType.SpecialType == SpecialType.System_Boolean:
+                // The application's own local-URL test (IsLocal, IsLocalPath, IsLocalReturnUrl) over one URL.
+                return FirstArgument(invocation);
             case "StartsWith" when (kind & SinkKind.Path) != 0 && method.ContainingType?.SpecialType == SpecialType.System_String:
                 return invocation.Instance;
             case "Contains" when invocation.Instance is { Type: { } receiver } && receiver.SpecialType != SpecialType.System_String:
@@ -190,6 +223,55 @@ internal static class TaintGuards
     private static IOperation? FirstArgument(IInvocationOperation invocation) =>
         invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
 
+    private static bool Overlaps(IOperation checkedValue, HashSet<string> keys, DefinitionIndex index)
+    {
+        var guarded = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(checkedValue, guarded, index, 0);
+        foreach (var key in guarded)
+        {
+            if (keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The sink kinds among <paramref name="kinds"/> for which <paramref name="condition"/> evaluating to
+    /// <paramref name="outcome"/> proves <paramref name="arm"/> safe: <c>check(x) ? x : throw …</c> in a helper's return.
+    /// </summary>
+    public static SinkKind ProvenKinds(IOperation condition, bool outcome, IOperation arm, SinkKind kinds, DefinitionIndex index, DeclaredDataFlow? declared)
+    {
+        var keys = KeysOf(arm, index);
+        if (keys.Count == 0)
+        {
+            return SinkKind.None;
+        }
+
+        var proven = SinkKind.None;
+        foreach (var kind in CheckedKinds)
+        {
+            if ((kinds & kind) != 0 && Holds(condition, outcome, kind, keys, index, declared))
+            {
+                proven |= kind;
+            }
+        }
+
+        return proven;
+    }
+
+    private static readonly SinkKind[] CheckedKinds = { SinkKind.Path, SinkKind.Redirect, SinkKind.Html, SinkKind.Command, SinkKind.Sql, SinkKind.Header };
+
+    /// <summary>The access paths a value reads, following locals back a few steps (for a guard's argument or a choice's arm).</summary>
+    public static HashSet<string> KeysOf(IOperation value, DefinitionIndex index)
+    {
+        var keys = new HashSet<string>(System.StringComparer.Ordinal);
+        Collect(value, keys, index, ExpansionDepth);
+        return keys;
+    }
+
     private static bool Overlaps(IOperation checkedValue, HashSet<string> keys, DefinitionIndex index, IInvocationOperation check)
     {
         var guarded = new HashSet<string>(System.StringComparer.Ordinal);
@@ -197,6 +279,13 @@ internal static class TaintGuards
 
         // A prefix check only proves a canonical path: Path.GetFullPath(x).StartsWith(root), or a local holding one.
         if (check.TargetMethod.Name == "StartsWith" && !IsCanonical(checkedValue, index, guarded))
+        {
+            return false;
+        }
+
+        // full.StartsWith("/srv/files") also admits "/srv/files-private/…": the root must end with a separator.
+        if (check.TargetMethod.Name == "StartsWith" && check.Arguments.Length > 0
+            && ValueGuards.EndsWithSeparator(check.Arguments[0].Value, index, 0) == false)
         {
             return false;
         }

@@ -130,7 +130,7 @@ internal sealed class TaintSinks
 
                 break;
             case "WriteAsync" when TypeNames.Is(type, "Microsoft.AspNetCore.Http", "HttpResponseWritingExtensions"):
-                if (!ResponseIsNotHtml(index))
+                if (!ResponseIsNotHtml(invocation, index))
                 {
                     Add(hits, Argument(invocation.Arguments, "text"), SinkKind.Html, "Response.WriteAsync");
                 }
@@ -158,12 +158,30 @@ internal sealed class TaintSinks
             return;
         }
 
-        // psi.ArgumentList.Add(x): only when the program is a shell, which runs its arguments as commands.
+        // psi.ArgumentList.Add(x): when the program is a shell, which runs its arguments as commands; for programs whose
+        // options run commands (tar, rsync, git, …) a value that may start with '-' before any "--" (option injection).
         if (method.Name is "Add" or "Insert" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "ArgumentList" } list
-            && TypeNames.Is(list.Property.ContainingType, "System.Diagnostics", "ProcessStartInfo")
-            && IsShell(ProgramOf(list.Instance, index)))
+            && TypeNames.Is(list.Property.ContainingType, "System.Diagnostics", "ProcessStartInfo"))
         {
-            Add(hits, Argument(invocation.Arguments, "item"), SinkKind.Command, "ProcessStartInfo.ArgumentList");
+            var program = ProgramOf(list.Instance, index);
+            if (IsShell(program))
+            {
+                Add(hits, Argument(invocation.Arguments, "item"), SinkKind.Command, "ProcessStartInfo.ArgumentList");
+            }
+            else if (CommandOptions.RunsCommandsFromOptions(program) && Argument(invocation.Arguments, "item") is { } item && CommandOptions.MayBeOption(item, index)
+                     && !CommandOptions.OptionsEndedBefore(invocation, list.Instance, index))
+            {
+                hits.Add(new SinkHit(item, SinkKind.Command, "ProcessStartInfo.ArgumentList (option)"));
+            }
+        }
+
+        // process.StandardInput.WriteLine(x) on a shell: the shell runs each line as a command.
+        if (method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync"
+            && invocation.Instance is IPropertyReferenceOperation { Property.Name: "StandardInput" } stdin
+            && TypeNames.Is(stdin.Property.ContainingType, "System.Diagnostics", "Process")
+            && IsShell(CommandOptions.ProgramOfProcess(stdin.Instance, index, (info, definitions) => info is IObjectCreationOperation creation ? ProgramOfCreation(creation) : ProgramOf(info, definitions))))
+        {
+            Add(hits, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, SinkKind.Command, "Process.StandardInput");
         }
     }
 
@@ -179,6 +197,14 @@ internal sealed class TaintSinks
                 }
             }
 
+            return;
+        }
+
+        // entry.ExtractToFile(path): zip slip when the path is built from entry.FullName.
+        if (method.Name == "ExtractToFile" && TypeNames.Is(type, "System.IO.Compression", "ZipFileExtensions")
+            && Argument(invocation.Arguments, "destinationFileName") is { } destination)
+        {
+            hits.Add(new SinkHit(destination, SinkKind.Path, type.Name + "." + method.Name));
             return;
         }
 
@@ -261,6 +287,12 @@ internal sealed class TaintSinks
             hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "RedirectResult.Url"));
         }
 
+        // Challenge/SignIn/SignOut(new AuthenticationProperties { RedirectUri = … }): the handler redirects there afterwards.
+        if ((wanted & SinkKind.Redirect) != 0 && property.Name == "RedirectUri" && TypeNames.Is(type, "Microsoft.AspNetCore.Authentication", "AuthenticationProperties"))
+        {
+            hits.Add(new SinkHit(assignment.Value, SinkKind.Redirect, "AuthenticationProperties.RedirectUri"));
+        }
+
         SystemWebTaint.Assignment(assignment, property, wanted, hits);
         if ((wanted & SinkKind.Header) != 0)
         {
@@ -285,7 +317,10 @@ internal sealed class TaintSinks
     private static bool IsPathParameter(string name) => name is "path" or "path1" or "path2" or "sourceFileName" or "destFileName"
         or "destinationFileName" or "destinationBackupFileName" or "sourceDirName" or "destDirName" or "pathToTarget";
 
-    private static bool IsHtml(string contentType) => contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+    // Markup, and script (JSONP: "callback(...)" served as application/javascript runs whatever the caller names).
+    private static bool IsHtml(string contentType) =>
+        contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 || contentType.IndexOf("javascript", StringComparison.OrdinalIgnoreCase) >= 0
+        || contentType.IndexOf("ecmascript", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Whether the program named by <paramref name="program"/> is a shell (<c>cmd</c>, <c>sh</c>, <c>bash</c>, PowerShell).</summary>
     public static bool IsShell(string? program)
@@ -367,11 +402,24 @@ internal sealed class TaintSinks
         return null;
     }
 
-    /// <summary>A response whose content type is set, in this body, only to non-HTML constants (JSON, plain text).</summary>
-    private static bool ResponseIsNotHtml(DefinitionIndex index)
+    /// <summary>
+    /// A response whose content type is set, in this body, only to non-HTML constants (JSON, plain text). "This body" is
+    /// the handler lambda holding the write when there is one: several minimal-API handlers share one method.
+    /// </summary>
+    private static bool ResponseIsNotHtml(IOperation write, DefinitionIndex index)
     {
+        IEnumerable<IOperation> scope = index.AllOperations;
+        for (var parent = write.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                scope = parent.Descendants();
+                break;
+            }
+        }
+
         var any = false;
-        foreach (var operation in index.AllOperations)
+        foreach (var operation in scope)
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } target } assignment
                 && TypeNames.Is(target.Property.ContainingType, "Microsoft.AspNetCore.Http", "HttpResponse"))

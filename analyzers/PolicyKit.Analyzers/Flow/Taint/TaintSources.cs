@@ -119,7 +119,8 @@ internal sealed class TaintSources
         if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFile") || TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormFileCollection")
             || TypeNames.Is(type, "System.Web", "HttpPostedFileBase"))
         {
-            return SinkKind.Path;
+            // The client names the file: a path, and a word on a command line (openssl … upload.FileName).
+            return SinkKind.Path | SinkKind.Command;
         }
 
         if (TypeNames.Is(type, "Microsoft.AspNetCore.Http", "IFormCollection") || TypeNames.Is(type, "System.IO", "Stream")

@@ -77,7 +77,7 @@ internal sealed class TaintWalker
             case IBinaryOperation binary:
                 return Visit(binary.LeftOperand).Or(Visit(binary.RightOperand));
             case IConditionalOperation conditional:
-                return Visit(conditional.WhenTrue).Or(Visit(conditional.WhenFalse));
+                return Arm(conditional, conditional.WhenTrue, true).Or(Arm(conditional, conditional.WhenFalse, false));
             case ICoalesceOperation coalesce:
                 return Visit(coalesce.Value).Or(Visit(coalesce.WhenNull));
             case ISwitchExpressionOperation switchExpression:
@@ -125,9 +125,23 @@ internal sealed class TaintWalker
         }
     }
 
+    // check(x) ? x : throw …: the arm taken only when the check holds is clean for the kinds the check proves.
+    private TaintValue Arm(IConditionalOperation conditional, IOperation? arm, bool outcome)
+    {
+        var value = Visit(arm);
+        if (value.IsClean || arm is null)
+        {
+            return value;
+        }
+
+        var proven = TaintGuards.ProvenKinds(conditional.Condition, outcome, arm, value.Kinds | value.ParameterKinds, _index, _engine.Declared);
+        return proven == SinkKind.None ? value : value.Without(proven);
+    }
+
     private TaintValue Interpolated(IInterpolatedStringOperation interpolated)
     {
         var result = TaintValue.Clean;
+        string? before = null;
         foreach (var part in interpolated.Parts)
         {
             var hole = part switch
@@ -137,7 +151,12 @@ internal sealed class TaintWalker
                     => call.Arguments[0].Value,
                 _ => null,
             };
-            result = result.Or(Visit(hole));
+
+            // href="{HtmlEncoder.Default.Encode(url)}": HTML encoding keeps "javascript:alert(1)" intact.
+            result = result.Or(before is not null && UrlAttributes.Opens(before) && UrlAttributes.HtmlEncoded(hole, _engine) is { } encoded
+                ? Visit(encoded)
+                : Visit(hole));
+            before = part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } ? text : null;
         }
 
         return result;
@@ -285,6 +304,11 @@ internal sealed class TaintWalker
         }
 
         var property = reference.Property;
+        if (property.IsIndexer && StoredValues.ReadKey(reference) is { } storedKey)
+        {
+            return _engine.Stored.Read(reference, storedKey, _budget.CancellationToken);
+        }
+
         if (property.IsIndexer)
         {
             // Request.Query["q"], dictionary[key], list[i]: an element of the collection.
@@ -337,6 +361,16 @@ internal sealed class TaintWalker
         if (removed != SinkKind.None)
         {
             return Visit(invocation.Instance).Or(Arguments(invocation.Arguments)).Without(removed);
+        }
+
+        if (StoredValues.ReadKey(invocation) is { } storedKey)
+        {
+            return _engine.Stored.Read(invocation, storedKey, _budget.CancellationToken);
+        }
+
+        if (DecodedText.Of(invocation) is { } encoded)
+        {
+            return Visit(encoded);
         }
 
         var carries = TaintCarriers.Carries(invocation.Type, method);
