@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Symbols;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PolicyKit.Analyzers.Endpoints;
@@ -40,12 +41,12 @@ internal sealed class AuthenticationNames
         var named = false;
         foreach (var argument in attribute.NamedArguments)
         {
-            if (argument.Key == "AuthenticationSchemes" && argument.Value.Value is string schemes)
+            if (argument.Key == "AuthenticationSchemes" && argument.Value.ValueOrNull() is string schemes)
             {
                 AddSchemes(schemes);
                 named = true;
             }
-            else if (argument.Key == "Policy" && argument.Value.Value is string policy)
+            else if (argument.Key == "Policy" && argument.Value.ValueOrNull() is string policy)
             {
                 Policies.Add(policy);
                 named = true;
@@ -54,7 +55,7 @@ internal sealed class AuthenticationNames
 
         foreach (var argument in attribute.ConstructorArguments)
         {
-            if (argument.Value is string policy)
+            if (argument.ValueOrNull() is string policy)
             {
                 Policies.Add(policy);
                 named = true;
@@ -245,7 +246,7 @@ internal static class AntiforgeryExemptions
             {
                 foreach (var value in argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument))
                 {
-                    if (value.Value is not string contentType)
+                    if (value.ValueOrNull() is not string contentType)
                     {
                         continue;
                     }
@@ -269,7 +270,7 @@ internal static class AntiforgeryExemptions
     {
         foreach (var argument in attribute.NamedArguments)
         {
-            if (argument.Key == "EmptyBodyBehavior" && argument.Value.Value is int behavior && behavior == 1)
+            if (argument.Key == "EmptyBodyBehavior" && argument.Value.ValueOrNull() is int behavior && behavior == 1)
             {
                 return true;
             }

@@ -63,7 +63,7 @@ internal static class ConventionNames
 
             foreach (var argument in attribute.ConstructorArguments)
             {
-                if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string policy)
+                if (argument.Kind == TypedConstantKind.Primitive && argument.ValueOrNull() is string policy)
                 {
                     AddDistinct(policies, policy);
                 }
@@ -71,7 +71,7 @@ internal static class ConventionNames
 
             foreach (var named in attribute.NamedArguments)
             {
-                if (named.Value.Value is not string value)
+                if (named.Value.ValueOrNull() is not string value)
                 {
                     continue;
                 }

@@ -153,9 +153,9 @@ internal static class EndpointAuthorizationCalls
             {
                 if (argument.Key == "Policy")
                 {
-                    policy = argument.Value.Value as string;
+                    policy = argument.Value.ValueOrNull() as string;
                 }
-                else if (argument.Key == "Roles" && argument.Value.Value is string { Length: > 0 })
+                else if (argument.Key == "Roles" && argument.Value.ValueOrNull() is string { Length: > 0 })
                 {
                     return false;
                 }
@@ -163,7 +163,7 @@ internal static class EndpointAuthorizationCalls
 
             foreach (var argument in attribute.ConstructorArguments)
             {
-                policy ??= argument.Value as string;
+                policy ??= argument.ValueOrNull() as string;
             }
 
             if (string.IsNullOrEmpty(policy))

@@ -671,7 +671,7 @@ internal static class EndpointInventory
             foreach (var attribute in component.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _componentRoute)
-                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string template)
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].ValueOrNull() is string template)
                 {
                     routes.Add(template);
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Symbols;
 using PolicyKit.Analyzers.Flow.Taint;
 
 namespace PolicyKit.Analyzers.Flow;
@@ -70,7 +71,7 @@ internal static class SqlTables
             foreach (var attribute in type.GetAttributes())
             {
                 if (attribute.AttributeClass?.Name == "TableAttribute" && attribute.ConstructorArguments.Length > 0
-                    && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+                    && attribute.ConstructorArguments[0].ValueOrNull() is string { Length: > 0 } name)
                 {
                     map[name] = type;
                 }

@@ -370,7 +370,7 @@ public sealed partial class PK1007InsecureDeserializationAnalyzer
         {
             foreach (var named in attribute.NamedArguments)
             {
-                if (named.Key is "TypeNameHandling" or "ItemTypeNameHandling" && named.Value.Value is { } value
+                if (named.Key is "TypeNameHandling" or "ItemTypeNameHandling" && named.Value.ValueOrNull() is { } value
                     && System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0)
                 {
                     return named.Key + " = " + EnumName(named.Value.Type, value);

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Symbols;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -386,15 +387,15 @@ public sealed class PK1009InsecureDirectObjectReferenceAnalyzer : DiagnosticAnal
                     continue;
                 }
 
-                if (!attribute.ConstructorArguments.IsEmpty && attribute.ConstructorArguments[0].Value is string { Length: > 0 })
+                if (!attribute.ConstructorArguments.IsEmpty && attribute.ConstructorArguments[0].ValueOrNull() is string { Length: > 0 })
                 {
                     return true;
                 }
 
                 foreach (var named in attribute.NamedArguments)
                 {
-                    if ((named.Key == "Policy" && named.Value.Value is string { Length: > 0 })
-                        || (named.Key == "Roles" && named.Value.Value is string { Length: > 0 } roles && !AdmitsOrdinaryAccounts(roles)))
+                    if ((named.Key == "Policy" && named.Value.ValueOrNull() is string { Length: > 0 })
+                        || (named.Key == "Roles" && named.Value.ValueOrNull() is string { Length: > 0 } roles && !AdmitsOrdinaryAccounts(roles)))
                     {
                         return true;
                     }

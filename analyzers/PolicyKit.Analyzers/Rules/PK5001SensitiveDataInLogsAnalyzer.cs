@@ -161,7 +161,7 @@ public sealed class PK5001SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var named in attribute.NamedArguments)
                     {
-                        if (named.Key == "Message" && named.Value.Value is string message)
+                        if (named.Key == "Message" && named.Value.ValueOrNull() is string message)
                         {
                             return MessageTemplatePlaceholders.Parse(message);
                         }
@@ -169,7 +169,7 @@ public sealed class PK5001SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
 
                     foreach (var constructorArgument in attribute.ConstructorArguments)
                     {
-                        if (constructorArgument.Value is string message)
+                        if (constructorArgument.ValueOrNull() is string message)
                         {
                             return MessageTemplatePlaceholders.Parse(message);
                         }

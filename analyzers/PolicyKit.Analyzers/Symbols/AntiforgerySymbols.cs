@@ -142,7 +142,7 @@ internal sealed class AntiforgerySymbols
     {
         foreach (var argument in attribute.ConstructorArguments)
         {
-            if (argument.Value is bool required)
+            if (argument.ValueOrNull() is bool required)
             {
                 return required;
             }

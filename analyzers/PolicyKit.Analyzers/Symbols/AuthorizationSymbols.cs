@@ -220,7 +220,7 @@ internal sealed class AuthorizationSymbols
         // [TypeFilter(typeof(ApiKeyFilter))] and [ServiceFilter(...)] run an authorization filter chosen by type.
         if ((InheritsFrom(type, TypeFilterAttribute) || InheritsFrom(type, ServiceFilterAttribute))
             && attribute.ConstructorArguments.Length > 0
-            && attribute.ConstructorArguments[0].Value is ITypeSymbol filterType
+            && attribute.ConstructorArguments[0].ValueOrNull() is ITypeSymbol filterType
             && IsAuthorizationFilter(filterType))
         {
             return Protection.Authorized;

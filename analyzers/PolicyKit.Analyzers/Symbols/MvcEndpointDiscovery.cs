@@ -132,12 +132,12 @@ internal static class MvcEndpointDiscovery
                     {
                         foreach (var item in argument.Values)
                         {
-                            AddVerb(verbs, item.Value as string);
+                            AddVerb(verbs, item.ValueOrNull() as string);
                         }
                     }
                     else
                     {
-                        AddVerb(verbs, argument.Value as string);
+                        AddVerb(verbs, argument.ValueOrNull() as string);
                     }
                 }
             }
@@ -342,7 +342,7 @@ internal static class MvcEndpointDiscovery
         foreach (var attribute in action.GetAttributes())
         {
             if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, symbols.ActionNameAttribute)
-                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].ValueOrNull() is string name)
             {
                 return name;
             }
@@ -361,7 +361,7 @@ internal static class MvcEndpointDiscovery
             foreach (var attribute in current.GetAttributes())
             {
                 if (AuthorizationSymbols.InheritsFrom(attribute.AttributeClass, symbols.AreaAttribute)
-                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string area)
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].ValueOrNull() is string area)
                 {
                     return area;
                 }
@@ -376,7 +376,7 @@ internal static class MvcEndpointDiscovery
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is { } type && AuthorizationSymbols.Implements(type, symbols.RouteTemplateProvider)
-                && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string template)
+                && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].ValueOrNull() is string template)
             {
                 templates.Add(template);
             }

@@ -407,6 +407,37 @@ public sealed class EndpointInventoryTests
         Assert.Equal(AntiforgeryKind.Missing, ByRoute(endpoints, "/web/notes").Antiforgery.Kind);
     }
 
+    [Fact]
+    public void Reads_attributes_whose_arguments_are_arrays()
+    {
+        // [AcceptVerbs("GET", "POST", Route = …)] and [Consumes("application/json", "text/json")] pass params arrays:
+        // TypedConstant.Value throws on them, which once stopped the review of a delivery that used them.
+        var source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            [Authorize]
+            [Route("cart")]
+            public class CartController : Controller
+            {
+                [AcceptVerbs("GET", "POST", Route = "remove/{id:int}")]
+                public IActionResult Remove(int id) => Ok();
+
+                [HttpPost("add")]
+                [Consumes("application/json", "text/json")]
+                public IActionResult Add([FromBody] string sku) => Ok();
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(TestSetup.Language), "/src/Shop/CartController.cs");
+        var compilation = CSharpCompilation.Create("Shop", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var endpoints = EndpointInventory.Build(compilation, CancellationToken.None);
+
+        Assert.Contains(endpoints, e => e.Handler == "CartController.Remove");
+        Assert.Contains(endpoints, e => e.Handler == "CartController.Add");
+    }
+
     private static ImmutableArray<Endpoint> Build(bool fallback)
     {
         var options = new CSharpParseOptions(TestSetup.Language);

@@ -42,6 +42,18 @@ internal static class BrokenSources
             using Microsoft.AspNetCore.Mvc; using Microsoft.AspNetCore.Authorization;
             [Authorize(Roles = ] [Route("api/[controller]"] public class UsersController : ControllerBase { [HttpPost] [AllowAnonymous( public IActionResult Delete(int id) => Ok(; }
             """),
+        new Case("array_attribute_arguments", """
+            using System; using Microsoft.AspNetCore.Mvc; using Microsoft.AspNetCore.Authorization;
+            [AttributeUsage(AttributeTargets.All)] public sealed class TableAttribute : Attribute { public TableAttribute(params string[] names) { } }
+            [AttributeUsage(AttributeTargets.All)] public sealed class AreaAttribute : Attribute { public AreaAttribute(params string[] names) { } public string[] Roles { get; set; } }
+            [Table("a", "b")] public class Card { public int Id { get; set; } public string UserId { get; set; } }
+            [Area("x", "y", Roles = new[] { "Admin" })] [Authorize(Roles = "Customer")] [Route("cart")]
+            public class CartController : Controller
+            {
+                [AcceptVerbs("GET", "POST", Route = "remove/{id:int}")] [Consumes("application/json", "text/json")]
+                public IActionResult Remove(int id) => Ok(id);
+            }
+            """),
         new Case("recursive_helpers", """
             class C { string A(string s) => B(s + "x"); string B(string s) => A(s) + C2(s); string C2(string s) => A(B(s)); void M(System.Data.Common.DbCommand c, string v) { c.CommandText = A(v); } }
             """),
