@@ -243,13 +243,5 @@ internal static class AuthOutcome
         return name is "next" or "_next" or "nextMiddleware";
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    private static IOperation Unwrap(IOperation operation) => EndpointBuilderFlow.Unwrap(operation);
 }

@@ -412,15 +412,7 @@ internal sealed class SensitiveValueFinder
     // The policy's own name for a member (dataClasses[].memberNames) wins over the built-in vocabulary.
     private string? PolicyClassOf(ISymbol symbol) => dataClasses.IsEmpty ? null : dataClasses.ClassOfMember(symbol);
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
+    private static IOperation Unwrap(IOperation operation) => OperationShapes.SkipConversionsAndParentheses(operation);
 
     private static IConditionalAccessOperation? FindConditionalAccess(IOperation operation)
     {

@@ -459,15 +459,7 @@ public sealed class PK2002HardcodedKeyAnalyzer : DiagnosticAnalyzer
     private static bool IsKeyParameterName(string name) =>
         name is "key" or "rgbKey" or "iv" or "rgbIV" or "nonce" or "salt" or "rgbSalt";
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    private static IOperation Unwrap(IOperation operation) => EndpointBuilderFlow.Unwrap(operation);
 
     private sealed class KeySinkSymbols
     {

@@ -488,13 +488,5 @@ public sealed partial class PK3001SwallowedAuthErrorAnalyzer
     private static bool? BoolConstant(IOperation value) =>
         Unwrap(value).ConstantValue is { HasValue: true, Value: bool flag } ? flag : null;
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    private static IOperation Unwrap(IOperation operation) => EndpointBuilderFlow.Unwrap(operation);
 }

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Flow;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PolicyKit.Analyzers.Flow.Taint;
@@ -125,21 +126,5 @@ internal static class CommandOptions
         return null;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    private static IOperation Unwrap(IOperation operation) => OperationShapes.SkipConversionsAndParentheses(operation);
 }

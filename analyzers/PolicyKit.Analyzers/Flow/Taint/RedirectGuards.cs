@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Flow;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PolicyKit.Analyzers.Flow.Taint;
@@ -206,23 +207,7 @@ internal static class RedirectGuards
         return true;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    private static IOperation Unwrap(IOperation operation) => OperationShapes.SkipConversionsAndParentheses(operation);
 
     private static ISymbol? SymbolOf(IOperation operation) => operation switch
     {

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PolicyKit.Analyzers.Flow;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -173,13 +174,5 @@ internal static class ValueGuards
         _ => false,
     };
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    private static IOperation Unwrap(IOperation operation) => EndpointBuilderFlow.Unwrap(operation);
 }
