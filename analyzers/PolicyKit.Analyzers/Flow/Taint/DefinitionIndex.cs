@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,40 +41,124 @@ internal readonly struct Definition
 /// definitions up instead of rescanning the body for every local, which keeps a trace linear in the body's size.
 /// Built within the walk's <see cref="WorkBudget"/>; when that runs out the index is partial and <see cref="Truncated"/>.
 /// </summary>
+/// <remarks>
+/// A deferred index (<see cref="Deferred"/>) makes its pass on first use: every taint rule asks for the index of each
+/// body it visits, but most operations are no sink, so most bodies never need one (measured on the benchmark's
+/// generated code base, where building them all was a large part of the taint rules' time).
+/// </remarks>
 internal sealed class DefinitionIndex
 {
     private static readonly List<Definition> None = new();
     private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
+    private readonly List<IReturnOperation> _returns = new();
+    private readonly List<IOperation> _ownOperations = new();
+    private readonly List<IOperation> _allOperations = new();
+    private readonly object _gate = new();
+    private IOperation? _pendingRoot;
+    private Func<WorkBudget>? _pendingBudget;
+    private Action<WorkBudget>? _pendingFlush;
+    private volatile bool _built;
+    private bool _truncated;
 
     private DefinitionIndex()
     {
     }
 
     /// <summary>The body's own <c>return</c> and <c>yield return</c> operations.</summary>
-    public List<IReturnOperation> Returns { get; } = new();
+    public List<IReturnOperation> Returns
+    {
+        get
+        {
+            EnsureBuilt();
+            return _returns;
+        }
+    }
 
     /// <summary>The body's own operations (outside nested lambdas and local functions), in tree order.</summary>
-    public List<IOperation> OwnOperations { get; } = new();
+    public List<IOperation> OwnOperations
+    {
+        get
+        {
+            EnsureBuilt();
+            return _ownOperations;
+        }
+    }
 
     /// <summary>Every operation, lambdas included (a minimal-API handler lambda sits in the top-level body).</summary>
-    public List<IOperation> AllOperations { get; } = new();
+    public List<IOperation> AllOperations
+    {
+        get
+        {
+            EnsureBuilt();
+            return _allOperations;
+        }
+    }
 
     /// <summary>The build stopped at the operation budget: some definitions may be missing.</summary>
-    public bool Truncated { get; private set; }
+    public bool Truncated
+    {
+        get
+        {
+            EnsureBuilt();
+            return _truncated;
+        }
+    }
 
-    public List<Definition> DefinitionsOf(ISymbol symbol) =>
-        _definitions.TryGetValue(symbol.OriginalDefinition, out var list) ? list : None;
+    public List<Definition> DefinitionsOf(ISymbol symbol)
+    {
+        EnsureBuilt();
+        return _definitions.TryGetValue(symbol.OriginalDefinition, out var list) ? list : None;
+    }
+
+    /// <summary>
+    /// An index of <paramref name="root"/> built on first use, within a budget of its own from <paramref name="budget"/>
+    /// (so the result never depends on which caller happened to build it), flushed by <paramref name="flush"/>.
+    /// </summary>
+    public static DefinitionIndex Deferred(IOperation root, Func<WorkBudget> budget, Action<WorkBudget> flush) =>
+        new() { _pendingRoot = root, _pendingBudget = budget, _pendingFlush = flush };
 
     public static DefinitionIndex Build(IOperation root, WorkBudget budget)
     {
         var index = new DefinitionIndex();
+        index.Fill(root, budget);
+        index._built = true;
+        return index;
+    }
+
+    private void EnsureBuilt()
+    {
+        if (_built)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_built)
+            {
+                return;
+            }
+
+            var budget = _pendingBudget!();
+            Fill(_pendingRoot!, budget);
+            _pendingFlush!(budget);
+            _pendingRoot = null;
+            _pendingBudget = null;
+            _pendingFlush = null;
+            _built = true;
+        }
+    }
+
+    private void Fill(IOperation root, WorkBudget budget)
+    {
+        var index = this;
         var stack = new Stack<(IOperation Operation, bool Own)>();
         stack.Push((root, true));
         while (stack.Count > 0)
         {
             if (!budget.Tick())
             {
-                index.Truncated = true;
+                index._truncated = true;
                 break;
             }
 
@@ -85,23 +170,22 @@ internal sealed class DefinitionIndex
             }
         }
 
-        index.OwnOperations.Reverse();
-        index.AllOperations.Reverse();
-        return index;
+        index._ownOperations.Reverse();
+        index._allOperations.Reverse();
     }
 
     private void Record(IOperation operation, bool own)
     {
-        AllOperations.Add(operation);
+        _allOperations.Add(operation);
         if (own)
         {
-            OwnOperations.Add(operation);
+            _ownOperations.Add(operation);
         }
 
         switch (operation)
         {
             case IReturnOperation { ReturnedValue: not null } returned when own:
-                Returns.Add(returned);
+                _returns.Add(returned);
                 break;
             case IVariableDeclaratorOperation declarator:
                 if (declarator.GetVariableInitializer() is { } initializer)

@@ -112,15 +112,10 @@ internal sealed class TaintEngine
     /// order in which concurrent callbacks ran.
     /// </remarks>
     public DefinitionIndex IndexFor(IOperation root, WorkBudget budget) =>
-        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => BuildIndex(r, budget.CancellationToken));
+        _indexes.TryGetValue(root, out var index) ? index : _indexes.GetValue(root, r => DeferredIndex(r, budget.CancellationToken));
 
-    private DefinitionIndex BuildIndex(IOperation root, CancellationToken cancellationToken)
-    {
-        var own = new WorkBudget(OperationBudget, Statistics, cancellationToken);
-        var index = DefinitionIndex.Build(root, own);
-        own.Flush();
-        return index;
-    }
+    private DefinitionIndex DeferredIndex(IOperation root, CancellationToken cancellationToken) =>
+        DefinitionIndex.Deferred(root, () => new WorkBudget(OperationBudget, Statistics, cancellationToken), own => own.Flush());
 
     /// <summary>Whether calls to <paramref name="method"/> can be followed into a body of this compilation.</summary>
     public bool CanSummarize(IMethodSymbol method) =>
