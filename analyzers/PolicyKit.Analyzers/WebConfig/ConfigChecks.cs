@@ -310,8 +310,8 @@ internal sealed class ConfigChecks
         foreach (var add in settings.Children)
         {
             if (string.Equals(add.Name, "add", StringComparison.OrdinalIgnoreCase) && add.Value("key") is { } key
-                && CredentialNames.Classify(key) != CredentialNameKind.None && add.Attribute("value") is { } value
-                && value.Value.Trim().Length > 0 && !IsPlaceholder(value.Value))
+                && add.Attribute("value") is { } value && value.Value.Trim().Length > 0 && !IsPlaceholder(value.Value)
+                && (CredentialNames.Classify(key) != CredentialNameKind.None || (EndsWithKeyWord(key) && LooksGenerated(value.Value))))
             {
                 Add(PK6001WebConfigAnalyzer.ConfigSecretRule, value, "appSettings '" + key + "'", "a literal secret", "a secret provisioned outside the delivery", "MN-14");
             }
@@ -485,6 +485,48 @@ internal sealed class ConfigChecks
     }
 
     // Release pipelines replace tokens in config files: #{Name} (Octopus, Azure DevOps), $(Name), ${NAME}, __NAME__, @@NAME@@.
+    // Push:ServerKey, Maps:LicenseKey: a setting named "…Key" by a qualifier the name list does not know is a secret
+    // only when its value looks generated, never a word such as "products-v2".
+    private static bool EndsWithKeyWord(string key)
+    {
+        var words = CredentialNames.Split(key);
+        return words.Count > 1 && words[words.Count - 1] == "key";
+    }
+
+    // At least 16 characters without spaces, letters and digits mixed, and no URL, path or GUID (a GUID is an
+    // identifier such as an instrumentation key more often than a credential).
+    private static bool LooksGenerated(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 16 || Guid.TryParse(text, out _) || text.IndexOf("://", StringComparison.Ordinal) >= 0
+            || text.StartsWith("~/", StringComparison.Ordinal) || text.StartsWith("/", StringComparison.Ordinal) || text.IndexOf('\\') >= 0)
+        {
+            return false;
+        }
+
+        // Generated text switches between letters and digits often ("9fK2mQ7x…"); a name such as "TenantShard01" once.
+        bool upper = false, lower = false;
+        var switches = 0;
+        var previousDigit = char.IsDigit(text[0]);
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            upper |= char.IsUpper(c);
+            lower |= char.IsLower(c);
+            if (char.IsLetterOrDigit(c) && char.IsDigit(c) != previousDigit)
+            {
+                switches++;
+                previousDigit = char.IsDigit(c);
+            }
+        }
+
+        return upper && lower && switches >= 4;
+    }
+
     private static bool IsPlaceholder(string value)
     {
         var text = value.Trim();

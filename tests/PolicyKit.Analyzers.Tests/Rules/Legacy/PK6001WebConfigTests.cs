@@ -246,6 +246,8 @@ public sealed class PK6001WebConfigTests
     [InlineData("""<appSettings><add key="SmtpPassword" {|PK6005:value="mail!2019"|} /></appSettings>""")]
     [InlineData("""<appSettings><add key="PaymentApiKey" {|PK6005:value="sk_live_4eC39HqLyjWDarjtT1zdp7dc"|} /></appSettings>""")]
     [InlineData("""<appSettings><add key="Jwt:Secret" {|PK6005:value="my-super-secret-signing-key-1234"|} /></appSettings>""")]
+    [InlineData("""<appSettings><add key="Notifications:ServerKey" {|PK6005:value="AAAAq7Lz0Xk:APA91bE5tR8mQw2"|} /></appSettings>""")]
+    [InlineData("""<appSettings><add key="Geo.LicenseKey" {|PK6005:value="9fK2mQ7xLw4Zr8Tb"|} /></appSettings>""")]
     public Task Flags_secrets_in_configuration(string outer) => Run(Web("", outer));
 
     [Fact]
@@ -259,6 +261,10 @@ public sealed class PK6001WebConfigTests
     [InlineData("""<appSettings><add key="PasswordMinLength" value="12" /></appSettings>""")]
     [InlineData("""<appSettings><add key="SmtpPassword" value="" /></appSettings>""")]
     [InlineData("""<appSettings><add key="ApiKey" value="your-api-key-here" /></appSettings>""")]
+    [InlineData("""<appSettings><add key="Cache:Key" value="catalog-products-v2" /></appSettings>""")]
+    [InlineData("""<appSettings><add key="ApplicationInsights:InstrumentationKey" value="0b6f3c1e-2d4a-4c9b-9f1e-7a2b3c4d5e6f" /></appSettings>""")]
+    [InlineData("""<appSettings><add key="Reports:FolderKey" value="/App_Data/Reports2024" /></appSettings>""")]
+    [InlineData("""<appSettings><add key="Session:PartitionKey" value="TenantRegionShard01" /></appSettings>""")]
     public Task Ignores_configuration_without_literal_secrets(string outer) => Run(Web("", outer));
 
     // ---- PK6006 anonymous access -----------------------------------------------------------------------------------
