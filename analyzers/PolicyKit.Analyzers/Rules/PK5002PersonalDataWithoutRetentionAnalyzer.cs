@@ -341,13 +341,7 @@ public sealed class PK5002PersonalDataWithoutRetentionAnalyzer : DiagnosticAnaly
                 {
                     foreach (var member in current.GetMembers())
                     {
-                        var memberType = member switch
-                        {
-                            IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
-                            IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } field => field.Type,
-                            _ => null,
-                        };
-                        if (OwnedTypeOf(memberType) is { } part && !SymbolEqualityComparer.Default.Equals(part, entity) && !Contains(parts, part))
+                        if (OwnedTypeOf(DataClassMatcher.DataMemberType(member)) is { } part && !SymbolEqualityComparer.Default.Equals(part, entity) && !Contains(parts, part))
                         {
                             parts.Add(part);
                             pending.Push(part);

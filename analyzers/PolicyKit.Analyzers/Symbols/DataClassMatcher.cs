@@ -173,7 +173,8 @@ internal sealed class DataClassMatcher
             : simple;
     }
 
-    private static ITypeSymbol? DataMemberType(ISymbol member) => member switch
+    /// <summary>The type of an instance property (not an indexer) or of a declared instance field; null for anything else.</summary>
+    public static ITypeSymbol? DataMemberType(ISymbol member) => member switch
     {
         IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
         IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } field => field.Type,

@@ -117,14 +117,6 @@ internal sealed class DefinitionIndex
     public static DefinitionIndex Deferred(IOperation root, Func<WorkBudget> budget, Action<WorkBudget> flush) =>
         new() { _pendingRoot = root, _pendingBudget = budget, _pendingFlush = flush };
 
-    public static DefinitionIndex Build(IOperation root, WorkBudget budget)
-    {
-        var index = new DefinitionIndex();
-        index.Fill(root, budget);
-        index._built = true;
-        return index;
-    }
-
     private void EnsureBuilt()
     {
         if (_built)
@@ -151,27 +143,26 @@ internal sealed class DefinitionIndex
 
     private void Fill(IOperation root, WorkBudget budget)
     {
-        var index = this;
         var stack = new Stack<(IOperation Operation, bool Own)>();
         stack.Push((root, true));
         while (stack.Count > 0)
         {
             if (!budget.Tick())
             {
-                index._truncated = true;
+                _truncated = true;
                 break;
             }
 
             var (current, own) = stack.Pop();
-            index.Record(current, own);
+            Record(current, own);
             foreach (var child in current.ChildOperations)
             {
                 stack.Push((child, own && child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)));
             }
         }
 
-        index._ownOperations.Reverse();
-        index._allOperations.Reverse();
+        _ownOperations.Reverse();
+        _allOperations.Reverse();
     }
 
     private void Record(IOperation operation, bool own)
